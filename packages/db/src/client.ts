@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { Logger } from 'drizzle-orm';
+import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { relations } from './relations.js';
+
+/** The database type every package shares, whichever engine is underneath. */
+export type Db = PgAsyncDatabase<PgQueryResultHKT, typeof relations>;
+
+export interface CreateDbOptions {
+  /** Postgres connection string. @default process.env.DATABASE_URL */
+  url?: string | undefined;
+  /**
+   * Embedded PGlite data directory when no url is given; `'memory'` keeps it in memory.
+   * @default process.env.NEWSGRAPH_DATA_DIR ?? '.newsgraph/data'
+   */
+  dataDir?: string | undefined;
+  /** Called with every SQL statement Drizzle sends; tests count statements with it. */
+  onQuery?: ((sql: string, params: unknown[]) => void) | undefined;
+  /** Postgres pool size. @default 10 */
+  poolSize?: number | undefined;
+  /** Server-side statement timeout in ms (Postgres only). @default 15000 */
+  statementTimeoutMs?: number | undefined;
+  /** An already-open PGlite instance (a clone of a migrated template in tests). */
+  pglite?: PGlite | undefined;
+}
+
+export interface DbHandle {
+  db: Db;
+  engine: 'postgres' | 'pglite';
+  /** Where the data lives: the url without password, or the PGlite directory. */
+  location: string;
+  /** Runs one raw SQL statement (for health checks and admin scripts). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  /** The PGlite instance, when embedded. */
+  pglite?: PGlite;
+  /** The postgres.js client, when on Postgres. */
+  sql?: postgres.Sql;
+}
+
+export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {
+  const url = options.url ?? process.env.DATABASE_URL;
+  const logger: Logger | undefined = options.onQuery
+    ? { logQuery: (query, params) => options.onQuery?.(query, params) }
+    : undefined;
+
+  if (url && !options.pglite) {
+    const client = postgres(url, {
+      max: options.poolSize ?? 10,
+      onnotice: () => {},
+      connection: { statement_timeout: options.statementTimeoutMs ?? 15_000, application_name: 'newsgraph' },
+    });
+    const db = drizzlePostgres({ client, relations, logger }) as unknown as Db;
+    return {
+      db,
+      engine: 'postgres',
+      location: url.replace(/:[^:@/]*@/, ':***@'),
+      sql: client,
+      ping: async () => {
+        await client`select 1`;
+      },
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+
+  const dataDir = options.dataDir ?? process.env.NEWSGRAPH_DATA_DIR ?? '.newsgraph/data';
+  let client = options.pglite;
+  if (!client) {
+    if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
+    client = await PGlite.create(dataDir === 'memory' ? undefined : dataDir);
+  }
+  const pglite = client;
+  const db = drizzlePglite({ client: pglite, relations, logger }) as unknown as Db;
+  return {
+    db,
+    engine: 'pglite',
+    location: options.pglite ? 'pglite clone' : dataDir,
+    pglite,
+    ping: async () => {
+      await pglite.query('select 1');
+    },
+    close: () => pglite.close(),
+  };
+}

@@ -1,0 +1,26 @@
+import type { ObjectRef } from '@pothos/core';
+import { builder, type Types } from '../builder.js';
+
+type CountSource = { totalCount?: number | (() => number | Promise<number>) | null };
+
+/**
+ * A named connection type that several fields share (DESIGN.md names them: ArticleConnection,
+ * CrossReferenceConnection, …), with the drizzle plugin's totalCount: a related connection hands it
+ * over as a number read in the same statement, a root connection as a function.
+ */
+export function sharedConnection<T>(type: ObjectRef<Types, T>, name: string) {
+  return builder.connectionObject({
+    type,
+    name,
+    fields: (t) => ({
+      totalCount: t.int({
+        description: 'How many items match, across all pages.',
+        extensions: { pothosDrizzleTotalCount: true },
+        resolve: async (connection) => {
+          const total = (connection as CountSource).totalCount;
+          return typeof total === 'function' ? await total() : (total ?? 0);
+        },
+      }),
+    }),
+  });
+}

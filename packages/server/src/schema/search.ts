@@ -1,0 +1,78 @@
+import { articles } from '@newsgraph/db';
+import { and, sql } from 'drizzle-orm';
+import { builder } from '../builder.js';
+import { badInput, checkedMaxSize } from '../pagination.js';
+import { Article, ArticleFilter, articleFilterSql } from './article.js';
+import { countedConnection } from './totals.js';
+
+const MAX_QUERY_LENGTH = 500;
+
+/** HTML-escapes a text column inside SQL, so the <mark> tags are the only markup in a highlight. */
+const escaped = (column: unknown) => sql`replace(replace(replace(${column}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
+
+const HEADLINE_OPTIONS =
+  'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "';
+
+builder.queryFields((t) => ({
+  searchArticles: t.drizzleConnection(
+    {
+      type: Article,
+      description:
+        'Full-text search over titles and bodies (web-search syntax: words, "phrases", -exclusions, or), ranked, with highlighted snippets.',
+      maxSize: checkedMaxSize,
+      args: {
+        query: t.arg.string({ required: true }),
+        filter: t.arg({ type: ArticleFilter, required: false }),
+      },
+      totalCount: (_root, _args, ctx, info) => ctx.totals.get(info) ?? 0,
+      resolve: (query, _root, args, ctx, info) => {
+        const text = args.query.trim();
+        if (!text) throw badInput('Argument "query" must not be empty');
+        if (text.length > MAX_QUERY_LENGTH)
+          throw badInput(`Argument "query" must be at most ${MAX_QUERY_LENGTH} characters`);
+        const tsquery = sql`websearch_to_tsquery('english', ${text})`;
+        const filter = articleFilterSql(args.filter);
+        return countedConnection(
+          ctx,
+          info,
+          articles,
+          (a) => and(sql`${a.search} @@ ${tsquery}`, filter(a)),
+          (extras, where) =>
+            ctx.db.query.articles.findMany(
+              query({
+                where,
+                extras: {
+                  ...extras,
+                  // numeric, not real: the cursor must round-trip the exact value it is compared with
+                  rank: (a: typeof articles) => sql<string>`round(ts_rank(${a.search}, ${tsquery})::numeric, 6)`,
+                  highlight: (a: typeof articles) =>
+                    sql<string>`ts_headline('english', ${escaped(a.body)}, ${tsquery}, ${HEADLINE_OPTIONS})`,
+                  titleHighlight: (a: typeof articles) =>
+                    sql<string>`ts_headline('english', ${escaped(a.title)}, ${tsquery}, 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true')`,
+                },
+                orderBy: { rank: 'desc', id: 'asc' } as { id: 'asc' },
+              }),
+            ),
+        );
+      },
+    },
+    { name: 'ArticleSearchConnection' },
+    {
+      name: 'ArticleSearchEdge',
+      fields: (edge) => ({
+        rank: edge.float({
+          description: 'ts_rank of the match; higher is better.',
+          resolve: (e) => Number((e.node as unknown as { rank: string }).rank),
+        }),
+        highlight: edge.string({
+          description: 'Best passages of the body with matches in <mark>…</mark>; the rest is HTML-escaped.',
+          resolve: (e) => (e.node as unknown as { highlight: string }).highlight,
+        }),
+        titleHighlight: edge.string({
+          description: 'The title with matches in <mark>…</mark>; HTML-escaped.',
+          resolve: (e) => (e.node as unknown as { titleHighlight: string }).titleHighlight,
+        }),
+      }),
+    },
+  ),
+}));

@@ -1,0 +1,66 @@
+import { type SourceKind, sources } from '@newsgraph/db';
+import { sql } from 'drizzle-orm';
+import type { Tx } from './tx.js';
+
+export interface SourceInput {
+  name: string;
+  kind: SourceKind;
+  aliases?: string[];
+  domain?: string | null;
+  anonymousCount?: number | null;
+  relayedById?: string | null;
+}
+
+/**
+ * Finds a source by domain, name or alias (case-insensitively), or creates it. Anonymous sources are
+ * keyed by descriptor and relaying outlet, so "sources familiar with the matter" via two wires stay two.
+ * New aliases and a missing domain are merged into an existing row.
+ */
+export async function findOrCreateSource(tx: Tx, input: SourceInput): Promise<string> {
+  const name = input.name.trim();
+  const key = name.toLowerCase();
+  const aliases = [...new Set((input.aliases ?? []).map((a) => a.trim()).filter((a) => a && a.toLowerCase() !== key))];
+  const keys = [key, ...aliases.map((a) => a.toLowerCase())];
+  const domain = input.domain?.toLowerCase() ?? null;
+
+  const anonymous = input.kind === 'ANONYMOUS';
+  const [existing] = await tx
+    .select({ id: sources.id, aliases: sources.aliases, domain: sources.domain, mergedIntoId: sources.mergedIntoId })
+    .from(sources)
+    .where(
+      anonymous
+        ? sql`${sources.kind} = 'ANONYMOUS' and lower(${sources.name}) = ${key} and ${sources.relayedById} is not distinct from ${input.relayedById ?? null}`
+        : sql`${sources.kind} <> 'ANONYMOUS' and (${domain !== null ? sql`${sources.domain} = ${domain} or ` : sql``}lower(${sources.name}) in ${keys} or exists (select 1 from unnest(${sources.aliases}) a where lower(a) in ${keys}))`,
+    )
+    .orderBy(sql`${sources.mergedIntoId} nulls first`, sql`(${sources.domain} is not distinct from ${domain}) desc`)
+    .limit(1);
+
+  if (existing) {
+    const id = existing.mergedIntoId ?? existing.id;
+    const missing = aliases.filter((a) => !existing.aliases.some((b) => b.toLowerCase() === a.toLowerCase()));
+    if (missing.length || (domain && !existing.domain)) {
+      await tx
+        .update(sources)
+        .set({
+          aliases: [...existing.aliases, ...missing],
+          ...(domain && !existing.domain ? { domain } : {}),
+        })
+        .where(sql`${sources.id} = ${existing.id}`);
+    }
+    return id;
+  }
+
+  const [created] = await tx
+    .insert(sources)
+    .values({
+      name,
+      kind: input.kind,
+      aliases,
+      domain,
+      anonymousCount: input.anonymousCount ?? null,
+      relayedById: input.relayedById ?? null,
+    })
+    .returning({ id: sources.id });
+  if (!created) throw new Error('source insert returned nothing');
+  return created.id;
+}
