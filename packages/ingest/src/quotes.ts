@@ -1,0 +1,25 @@
+import type { Sentence } from './sentences.js';
+
+export interface FoundQuote {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Double-quoted phrases in a paragraph (straight or curly quotes); single quotes are apostrophes too often to trust. */
+export function findQuotes(paragraph: string): FoundQuote[] {
+  const out: FoundQuote[] = [];
+  for (const m of paragraph.matchAll(/["“]([^"“”\n]{1,2000}?)["”]/g)) {
+    const text = (m[1] ?? '').trim();
+    if (text.length > 0 && /[\p{L}\p{N}]/u.test(text)) out.push({ text, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Indexes of the sentences a quote starts and ends in. */
+export function quoteSentences(q: FoundQuote, sentences: Sentence[]): number[] {
+  const at = (o: number) => sentences.findIndex((s) => o >= s.start && o < Math.max(s.end, s.start + 1));
+  const a = at(q.start);
+  const b = at(q.end - 1);
+  return [...new Set([a, b].filter((i) => i >= 0))];
+}
