@@ -5,6 +5,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { getTableConfig } from 'drizzle-orm/pg-core';
+import { GraphQLError } from 'graphql';
 import type { Context, Role } from './context.js';
 import { decodeGlobalId, encodeGlobalId } from './ids.js';
 
@@ -44,7 +45,7 @@ export const builder = new SchemaBuilder<PothosTypes>({
       // The drizzle loader rejects for a well-formed id with no row; a missing node is null, not an error.
       resolve: async (_root, args, _ctx, _info, resolveNode) => {
         try {
-          return await resolveNode([args.id]);
+          return await resolveNode(args.id);
         } catch (error) {
           if (error instanceof Error && /^Model \w+\(.*\) not found$/.test(error.message)) return null;
           throw error;
@@ -55,13 +56,27 @@ export const builder = new SchemaBuilder<PothosTypes>({
     decodeGlobalID: decodeGlobalId,
   },
   scopeAuth: {
+    // No key is UNAUTHENTICATED; a key with too low a role is FORBIDDEN. Either way nothing runs.
+    unauthorizedError: (_parent, ctx) =>
+      ctx.viewer
+        ? new GraphQLError(`The key "${ctx.viewer.label}" (${ctx.viewer.role}) may not do this`, {
+            extensions: { code: 'FORBIDDEN' },
+          })
+        : new GraphQLError('This needs an API key: send "Authorization: Bearer <key>"', {
+            extensions: { code: 'UNAUTHENTICATED' },
+          }),
     authScopes: (ctx) => ({
       reader: !!ctx.viewer && rank[ctx.viewer.role] >= rank.READER,
       editor: !!ctx.viewer && rank[ctx.viewer.role] >= rank.EDITOR,
       admin: !!ctx.viewer && rank[ctx.viewer.role] >= rank.ADMIN,
     }),
   },
-  errors: { defaultTypes: [] },
+  errors: {
+    defaultTypes: [],
+    // mutation results are `<Field>Result = <Field>Success | ValidationError | …`, switched on __typename
+    directResult: true,
+    defaultUnionOptions: { name: ({ fieldName }) => `${fieldName[0]?.toUpperCase()}${fieldName.slice(1)}Result` },
+  },
 });
 
 /** The builder's resolved schema types, for annotating refs that would otherwise infer in a cycle. */

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { DbHandle } from '@newsgraph/db';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin, useReadinessCheck } from 'graphql-yoga';
-import type { Context } from './context.js';
+import type { Context, Viewer } from './context.js';
+import { createEventBus, type EventBus } from './events.js';
 import { schema } from './schema/index.js';
+import { verifyApiKey } from './services/keys.js';
 
 export const EXAMPLE_QUERY = `# newsgraph: who reported this first, who repeated it, on whose word,
 # and has any link in that chain since been corrected?
@@ -32,13 +34,40 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Show GraphiQL at /graphql. @default true */
   graphiql?: boolean;
+  /** Reads without a key. @default process.env.NEWSGRAPH_PUBLIC_READS !== 'false' */
+  publicReads?: boolean;
+  /** Where correction events go; several apps in one process can share one. @default createEventBus() */
+  pubsub?: EventBus;
 }
 
 export type App = ReturnType<typeof createApp>;
 
+/**
+ * The viewer a request's `Authorization: Bearer <key>` names. A key that is sent but unknown or
+ * revoked fails the request even for open reads: a client with a broken key should hear it.
+ */
+async function viewerFor(request: Request, handle: DbHandle, publicReads: boolean): Promise<Viewer | null> {
+  const header = request.headers.get('authorization');
+  if (!header) {
+    if (!publicReads)
+      throw unauthenticated('This server needs an API key for every request: send "Authorization: Bearer <key>"');
+    return null;
+  }
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match?.[1]) throw unauthenticated('The Authorization header must be "Bearer <key>"');
+  const viewer = await verifyApiKey(handle.db, match[1]);
+  if (!viewer) throw unauthenticated('Unknown or revoked API key');
+  return viewer;
+}
+
+const unauthenticated = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+
 export function createApp(options: AppOptions) {
   const { handle } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  const publicReads = options.publicReads ?? process.env.NEWSGRAPH_PUBLIC_READS !== 'false';
+  const pubsub = options.pubsub ?? createEventBus();
 
   const edge: Plugin = {
     onRequest({ request, url, endResponse, fetchAPI }) {
@@ -81,12 +110,13 @@ export function createApp(options: AppOptions) {
       },
     },
     graphiql: options.graphiql === false ? false : { title: 'newsgraph', defaultQuery: EXAMPLE_QUERY },
-    context: ({ request }): Context => ({
+    context: async ({ request }): Promise<Context> => ({
       db: handle.db,
       handle,
-      viewer: null,
+      viewer: await viewerFor(request, handle, publicReads),
       requestId: request.headers.get('x-request-id') ?? randomUUID(),
       totals: new WeakMap(),
+      pubsub,
     }),
     plugins: [
       edge,

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { appliedMigrations, createDb, migrate } from '@newsgraph/db';
+import { audit, listAudit } from '../services/audit.js';
 import { seedDemo } from '../services/demo.js';
+import { createApiKey, listApiKeys, revokeApiKey } from '../services/keys.js';
 import { serve } from './serve.js';
 
 const USAGE = `usage: newsgraph <command>
@@ -9,6 +11,11 @@ commands:
   serve                 start the GraphQL server (PORT, HOST, DATABASE_URL, NEWSGRAPH_DATA_DIR)
   migrate               apply pending migrations
   seed-demo             load the demo corpus (articles already present are kept)
+  keys create --role reader|editor|admin --label NAME
+                        create an API key; the key alone is the last line of output
+  keys list             list keys (never their secrets)
+  keys revoke ID|PREFIX revoke a key; it fails on the next request
+  audit [--limit N]     the audit log, newest first
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -48,6 +55,79 @@ async function main(argv: string[]): Promise<number> {
       await migrate(handle);
       const { created } = await seedDemo(handle.db);
       console.log(`newsgraph: demo corpus loaded, ${created} new article(s) (${handle.location})`);
+      await handle.close();
+      return 0;
+    }
+    case 'keys': {
+      const [sub, ...more] = rest;
+      const handle = await createDb();
+      await migrate(handle);
+      try {
+        if (sub === 'create') {
+          const { values } = parseArgs({
+            args: more,
+            options: { role: { type: 'string' }, label: { type: 'string' } },
+          });
+          const role = values.role?.toUpperCase();
+          if (role !== 'READER' && role !== 'EDITOR' && role !== 'ADMIN') {
+            console.error('newsgraph: --role must be reader, editor or admin');
+            return 1;
+          }
+          if (!values.label?.trim()) {
+            console.error('newsgraph: --label is required');
+            return 1;
+          }
+          const created = await handle.db.transaction(async (tx) => {
+            const k = await createApiKey(tx, { role, label: values.label?.trim() ?? '' });
+            await audit(tx, {
+              actor: 'cli',
+              action: 'keys.create',
+              input: { role, label: k.label },
+              outcome: { apiKeyId: k.id },
+            });
+            return k;
+          });
+          console.log(`newsgraph: created ${role} key "${created.label}" (${created.prefix}…); it is shown only now:`);
+          console.log(created.key);
+          return 0;
+        }
+        if (sub === 'list') {
+          for (const k of await listApiKeys(handle.db)) {
+            const state = k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : 'active';
+            console.log(`${k.id}  ${k.prefix}…  ${k.role.padEnd(6)}  ${state.padEnd(32)}  ${k.label}`);
+          }
+          return 0;
+        }
+        if (sub === 'revoke' && more[0]) {
+          const target = more[0];
+          const n = await handle.db.transaction(async (tx) => {
+            const count = await revokeApiKey(tx, target);
+            await audit(tx, {
+              actor: 'cli',
+              action: 'keys.revoke',
+              input: { key: target },
+              outcome: { revoked: count },
+            });
+            return count;
+          });
+          console.log(`newsgraph: revoked ${n} key(s)`);
+          return n > 0 ? 0 : 1;
+        }
+        console.error(USAGE);
+        return 1;
+      } finally {
+        await handle.close();
+      }
+    }
+    case 'audit': {
+      const { values } = parseArgs({ args: rest, options: { limit: { type: 'string' } } });
+      const handle = await createDb();
+      await migrate(handle);
+      for (const row of await listAudit(handle.db, Number(values.limit ?? 50))) {
+        console.log(
+          `${row.createdAt.toISOString()}  ${row.actor.padEnd(20)}  ${row.action.padEnd(20)}  ${JSON.stringify(row.input)}`,
+        );
+      }
       await handle.close();
       return 0;
     }

@@ -1,6 +1,10 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createDb, migrate } from '@newsgraph/db';
+import { join } from 'node:path';
+import { apiKeys, createDb, type DbHandle, migrate } from '@newsgraph/db';
+import { sql } from 'drizzle-orm';
 import { isEmpty, seedDemo } from '../services/demo.js';
+import { createApiKey } from '../services/keys.js';
 import { createApp } from '../yoga.js';
 
 export interface ServeOptions {
@@ -16,6 +20,7 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
     const { created } = await seedDemo(handle.db);
     console.log(`newsgraph: loaded the demo corpus (${created} articles) into ${handle.location}`);
   }
+  if (handle.engine === 'pglite') await ensureEditorKey(handle);
   const app = createApp({ handle });
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
@@ -30,4 +35,21 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
     return closing;
   };
   return { close, url };
+}
+
+/**
+ * First start on the embedded database: make an EDITOR key, keep it in the data dir, and say how to
+ * use it, so a new user can run a correction from GraphiQL at once. Later starts reprint it.
+ */
+async function ensureEditorKey(handle: DbHandle): Promise<void> {
+  const file = join(handle.location, 'newsgraph-editor-key');
+  let key = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  if (!key) {
+    const [row] = await handle.db.select({ n: sql<number>`count(*)::int` }).from(apiKeys);
+    if ((row?.n ?? 0) > 0) return;
+    key = (await createApiKey(handle.db, { role: 'EDITOR', label: 'local editor' })).key;
+    writeFileSync(file, `${key}\n`, { mode: 0o600 });
+    console.log(`newsgraph: created an EDITOR key, saved in ${file}`);
+  }
+  console.log(`newsgraph: to run mutations in GraphiQL, add under Headers: {"Authorization": "Bearer ${key}"}`);
 }

@@ -1,10 +1,17 @@
 import { corrections, type FieldChange } from '@newsgraph/db';
 import { and, type SQL, sql } from 'drizzle-orm';
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import type { CorrectionEvent } from '../events.js';
 import { decodeIdOf } from '../ids.js';
+import { audited, Issues } from '../mutations.js';
 import { checkedMaxSize } from '../pagination.js';
+import { applyCorrection } from '../services/corrections.js';
+import { downstreamArticleIds } from '../services/provenance.js';
+import { Article } from './article.js';
 import { sharedConnection } from './connections.js';
 import { AssertedBy, CorrectionKind } from './enums.js';
+import { NotFoundError, ValidationError, VersionConflictError } from './errors.js';
 import { countedConnection } from './totals.js';
 
 const ParagraphChange = builder.objectRef<NonNullable<FieldChange['paragraphs']>[number]>('ParagraphChange').implement({
@@ -48,7 +55,7 @@ export const Correction = builder.drizzleNode('corrections', {
     }),
     fromVersion: t.exposeInt('fromVersion'),
     toVersion: t.exposeInt('toVersion'),
-    changes: t.field({ type: [FieldChangeRef], resolve: (c) => c.changes }),
+    changes: t.field({ type: [FieldChangeRef], select: { columns: { changes: true } }, resolve: (c) => c.changes }),
   }),
 });
 
@@ -95,3 +102,101 @@ builder.queryFields((t) => ({
     CorrectionConnection,
   ),
 }));
+
+const AddCorrectionInput = builder.inputType('AddCorrectionInput', {
+  fields: (t) => ({
+    articleId: t.id({ required: true }),
+    expectedVersion: t.int({
+      required: true,
+      description: 'The version the editor read; the correction applies only if the article is still at it.',
+    }),
+    kind: t.field({ type: CorrectionKind, required: true }),
+    note: t.string({ required: true, description: 'The public note readers see.' }),
+    title: t.string({ required: false, description: 'The corrected title, if it changes.' }),
+    body: t.string({ required: false, description: 'The corrected text, paragraphs separated by a blank line.' }),
+    publishedAt: t.field({ type: 'DateTime', required: false }),
+  }),
+});
+
+const AddCorrectionSuccess = builder.objectRef<{ articleId: string; correctionId: string }>('AddCorrectionSuccess');
+
+builder.objectType(AddCorrectionSuccess, {
+  fields: (t) => ({
+    article: t.field({ type: Article, resolve: (r) => ({ id: r.articleId }) }),
+    correction: t.field({ type: Correction, resolve: (r) => ({ id: r.correctionId }) as never }),
+  }),
+});
+
+builder.mutationField('addCorrection', (t) =>
+  t.field({
+    type: AddCorrectionSuccess,
+    description:
+      'Corrects an article: a new immutable revision, the correction with its field changes, version + 1. Fails with VersionConflictError if someone corrected it first.',
+    authScopes: { editor: true },
+    errors: { types: [ValidationError, NotFoundError, VersionConflictError] },
+    args: { input: t.arg({ type: AddCorrectionInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const issues = new Issues();
+      let articleId = '';
+      try {
+        articleId = decodeIdOf('Article', String(input.articleId));
+      } catch {
+        issues.add('articleId', 'is not an Article id');
+      }
+      if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 1) {
+        issues.add('expectedVersion', 'must be a positive integer');
+      }
+      issues.text('note', input.note, { required: true, max: 5000 });
+      issues.text('title', input.title, { required: input.title != null, max: 500 });
+      issues.text('body', input.body, { required: input.body != null, max: 1_000_000 });
+      issues.throwIfAny();
+
+      const result = await audited(
+        ctx,
+        'addCorrection',
+        input,
+        (tx) =>
+          applyCorrection(tx, {
+            articleId,
+            expectedVersion: input.expectedVersion,
+            kind: input.kind,
+            note: input.note.trim(),
+            createdBy: ctx.viewer?.label ?? 'anonymous',
+            title: input.title?.trim() ?? null,
+            paragraphs: input.body != null ? input.body.split(/\n\s*\n/) : null,
+            publishedAt: input.publishedAt ?? null,
+          }).then((r) => {
+            // an expected failure must roll the transaction back, audit row included
+            if (!r.ok && r.reason === 'not-found')
+              throw new NotFoundError('No article has this id', String(input.articleId));
+            if (!r.ok) throw new VersionConflictError(r.currentVersion, input.expectedVersion);
+            return r;
+          }),
+        (r) => ({ correctionId: r.correctionId, version: r.version }),
+      );
+      await announceCorrection(ctx, { correctionId: result.correctionId, articleId });
+      return { articleId, correctionId: result.correctionId };
+    },
+  }),
+);
+
+/** Tells subscribers: everyone watching the corrected article or anything downstream of it. */
+async function announceCorrection(ctx: Context, event: CorrectionEvent): Promise<void> {
+  ctx.pubsub.publish('correctionAdded', event);
+  const downstream = await downstreamArticleIds(ctx.db, event.articleId);
+  for (const id of [event.articleId, ...downstream]) ctx.pubsub.publish('correctionAdded:article', id, event);
+}
+
+builder.subscriptionField('correctionAdded', (t) =>
+  t.field({
+    type: Correction,
+    description:
+      'Every new correction; with articleId, those on that article and anywhere upstream of it (its sources being corrected).',
+    args: { articleId: t.arg.id({ required: false }) },
+    subscribe: (_root, args, ctx) =>
+      args.articleId != null
+        ? ctx.pubsub.subscribe('correctionAdded:article', decodeIdOf('Article', String(args.articleId)))
+        : ctx.pubsub.subscribe('correctionAdded'),
+    resolve: (event) => ({ id: (event as CorrectionEvent).correctionId }) as never,
+  }),
+);

@@ -7,7 +7,12 @@ import './attribution.js';
 import './cross-reference.js';
 import './correction.js';
 import './search.js';
+import './errors.js';
+import './provenance.js';
+import './api-key.js';
 
 builder.queryType({});
+builder.mutationType({});
+builder.subscriptionType({});
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -1,0 +1,84 @@
+import { sql } from 'drizzle-orm';
+import { builder } from '../builder.js';
+import { badInput } from '../pagination.js';
+import { MAX_DEPTH, type ProvenanceStepRow, provenance, upstreamCorrectionIdsSql } from '../services/provenance.js';
+import { Article } from './article.js';
+import { Attribution } from './attribution.js';
+import { Correction } from './correction.js';
+import { CrossReference } from './cross-reference.js';
+import { Source } from './source.js';
+
+type Via = { kind: 'CrossReference' | 'Attribution'; id: string };
+
+const ProvenanceVia = builder.unionType('ProvenanceVia', {
+  description: 'What a provenance step walked: a cross-reference between articles, or an attribution to a source.',
+  types: [CrossReference, Attribution],
+  resolveType: (via) => (via as unknown as Via).kind,
+});
+
+const ProvenanceStep = builder.objectRef<ProvenanceStepRow>('ProvenanceStep').implement({
+  description:
+    'One link of a provenance chain: an article reached through a reference, or a source through an attribution.',
+  fields: (t) => ({
+    depth: t.exposeInt('depth', { description: 'Hops from the article asked about (1 = directly).' }),
+    article: t.field({
+      type: Article,
+      nullable: true,
+      resolve: (step) => (step.articleId ? { id: step.articleId } : null),
+    }),
+    source: t.field({
+      type: Source,
+      nullable: true,
+      resolve: (step) => (step.sourceId ? ({ id: step.sourceId } as never) : null),
+    }),
+    via: t.field({
+      type: ProvenanceVia,
+      nullable: true,
+      resolve: (step) =>
+        (step.crossReferenceId
+          ? { kind: 'CrossReference', id: step.crossReferenceId }
+          : step.attributionId
+            ? { kind: 'Attribution', id: step.attributionId }
+            : null) as never,
+    }),
+  }),
+});
+
+const DEPTH_HELP = `How many hops to follow (0–${MAX_DEPTH}).`;
+
+function checkDepth(depth: number | null | undefined): number {
+  const value = depth ?? 6;
+  if (value < 0 || value > MAX_DEPTH) throw badInput(`maxDepth must be between 0 and ${MAX_DEPTH}, got ${value}`);
+  return value;
+}
+
+builder.drizzleObjectFields(Article, (t) => ({
+  provenance: t.field({
+    type: [ProvenanceStep],
+    description:
+      'Upstream, to the original reporting: the articles this one re-reports, quotes, syndicates or cites, and theirs in turn, with the sources each rests on. Nearest first; cycle-safe.',
+    args: { maxDepth: t.arg.int({ defaultValue: 6, description: DEPTH_HELP }) },
+    resolve: (article, args, ctx) => provenance(ctx.db, article.id, 'up', checkDepth(args.maxDepth)),
+  }),
+  derivedArticles: t.field({
+    type: [ProvenanceStep],
+    description: 'Downstream: the articles that re-report, quote, syndicate or cite this one, and theirs in turn.',
+    args: { maxDepth: t.arg.int({ defaultValue: 6, description: DEPTH_HELP }) },
+    resolve: (article, args, ctx) => provenance(ctx.db, article.id, 'down', checkDepth(args.maxDepth)),
+  }),
+  upstreamCorrections: t.drizzleField({
+    type: [Correction],
+    description:
+      'Corrections and retractions made anywhere upstream after this article relied on them: "your source has since been corrected". Newest first.',
+    args: { maxDepth: t.arg.int({ defaultValue: 6, description: DEPTH_HELP }) },
+    resolve: (query, article, args, ctx) =>
+      ctx.db.query.corrections.findMany(
+        query({
+          where: {
+            RAW: (c) => sql`${c.id} in (${upstreamCorrectionIdsSql(article.id, checkDepth(args.maxDepth))})`,
+          },
+          orderBy: { createdAt: 'desc', id: 'desc' },
+        }),
+      ),
+  }),
+}));

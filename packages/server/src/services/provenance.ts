@@ -1,0 +1,96 @@
+import type { Db } from '@newsgraph/db';
+import { sql } from 'drizzle-orm';
+
+/** Edges provenance walks: the ways one article rests on another. RELATED and FOLLOWS_UP are not. */
+export const PROVENANCE_KINDS = ['RE_REPORTS', 'QUOTES', 'SYNDICATES', 'PRIMARY_SOURCE', 'CITES'] as const;
+/** Attributions that say where information came from (not who wrote, published or photographed it). */
+export const SOURCING_ROLES = ['WIRE_ORIGIN', 'NAMED_SOURCE', 'ANONYMOUS_SOURCE', 'DOCUMENT_SOURCE'] as const;
+
+export const MAX_DEPTH = 20;
+
+export type ProvenanceStepRow = {
+  depth: number;
+  articleId: string | null;
+  sourceId: string | null;
+  crossReferenceId: string | null;
+  attributionId: string | null;
+};
+
+const rowsOf = <T>(result: unknown): T[] =>
+  Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
+
+const kinds = sql.raw(PROVENANCE_KINDS.map((k) => `'${k}'`).join(', '));
+const roles = sql.raw(SOURCING_ROLES.map((r) => `'${r}'`).join(', '));
+
+/**
+ * The recursive walk, as SQL: every (article, depth, edge) reachable from `start` within `maxDepth`
+ * hops. UNION (not UNION ALL) drops repeated rows, and the depth cap ends cycles; hubs cost one row
+ * per edge and depth, never one per path.
+ */
+function walk(start: string, direction: 'up' | 'down', maxDepth: number) {
+  const [from, to] = direction === 'up' ? [sql`r.from_id`, sql`r.target_id`] : [sql`r.target_id`, sql`r.from_id`];
+  return sql`walk(article_id, depth, ref_id) as (
+    select ${start}::uuid, 0, null::uuid
+    union
+    select ${to}, w.depth + 1, r.id
+    from walk w
+    join cross_references r on ${from} = w.article_id
+    where w.depth < ${maxDepth} and r.target_id is not null and r.removed_at is null and r.kind in (${kinds})
+  ),
+  reached as (
+    select distinct on (article_id) article_id, depth, ref_id from walk order by article_id, depth, ref_id
+  )`;
+}
+
+/**
+ * Upstream (what the article rests on) or downstream (who repeated it) in one statement: articles
+ * with the edge that reached them, and — upstream — the sources each article in the chain cites,
+ * with the attribution that names them.
+ */
+export async function provenance(
+  db: Db,
+  articleId: string,
+  direction: 'up' | 'down',
+  maxDepth: number,
+): Promise<ProvenanceStepRow[]> {
+  const depth = Math.max(0, Math.min(maxDepth, MAX_DEPTH));
+  const sources =
+    direction === 'up'
+      ? sql`union all
+        select x.depth + 1, null::uuid, a.source_id, null::uuid, a.id
+        from reached x join attributions a on a.article_id = x.article_id
+        where a.role in (${roles}) and x.depth < ${depth}`
+      : sql``;
+  const result = await db.execute<ProvenanceStepRow>(sql`with recursive ${walk(articleId, direction, depth)}
+    select * from (
+      select x.depth, x.article_id as "articleId", null::uuid as "sourceId", x.ref_id as "crossReferenceId", null::uuid as "attributionId"
+      from reached x where x.depth > 0
+      ${sources}
+    ) steps order by 1, 2, 3, 4, 5`);
+  return rowsOf<ProvenanceStepRow>(result).map((r) => ({ ...r, depth: Number(r.depth) }));
+}
+
+/**
+ * Corrections and retractions made anywhere upstream after this article relied on them: after it
+ * was published (or stored, when it has no date).
+ */
+export function upstreamCorrectionIdsSql(articleId: string, maxDepth = 6) {
+  const depth = Math.max(0, Math.min(maxDepth, MAX_DEPTH));
+  return sql`with recursive ${walk(articleId, 'up', depth)}
+    select c.id from reached x
+    join corrections c on c.article_id = x.article_id
+    join articles me on me.id = ${articleId}::uuid
+    where x.depth > 0 and c.created_at > coalesce(me.published_at, me.created_at)`;
+}
+
+/** Every article downstream of this one (who repeated it), nearest first: whom a correction here affects. */
+export async function downstreamArticleIds(
+  db: Pick<Db, 'execute'>,
+  articleId: string,
+  maxDepth = 6,
+): Promise<string[]> {
+  const depth = Math.max(0, Math.min(maxDepth, MAX_DEPTH));
+  const result = await db.execute<{ id: string }>(sql`with recursive ${walk(articleId, 'down', depth)}
+    select article_id as id from reached where depth > 0 order by depth, article_id`);
+  return rowsOf<{ id: string }>(result).map((r) => r.id);
+}

@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXAMPLE_QUERY } from '@newsgraph/server';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, startServer } from './support/cli.js';
+
+describe('the newsgraph CLI on the embedded database', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'newsgraph-cli-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('migrate applies every migration once; a second run applies nothing', async () => {
+    const first = await runCli(['migrate'], { NEWSGRAPH_DATA_DIR: dataDir });
+    expect(first.stdout).toMatch(/newsgraph: [1-9]\d* migration\(s\) applied/);
+    const second = await runCli(['migrate'], { NEWSGRAPH_DATA_DIR: dataDir });
+    expect(second.stdout).toMatch(/newsgraph: 0 migration\(s\) applied/);
+  });
+
+  it('serve fills the empty store with the demo corpus and answers the GraphiQL example query', async () => {
+    const server = await startServer({ NEWSGRAPH_DATA_DIR: dataDir });
+    try {
+      expect(server.output()).toMatch(/loaded the demo corpus \(10 articles\)/);
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+      const root = await fetch(`${server.url}/`, { redirect: 'manual' });
+      expect(root.status).toBe(302);
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: EXAMPLE_QUERY }),
+      });
+      const body = (await response.json()) as {
+        data: { articles: { totalCount: number; edges: { node: { title: string; attributions: unknown[] } }[] } };
+      };
+      expect(body.data.articles.totalCount).toBe(10);
+      expect(body.data.articles.edges).toHaveLength(3);
+      expect(body.data.articles.edges[0]?.node.title).toBe('Valdren Port Authority Delays Decision on Night Shifts');
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+    // a second start finds the data and does not load the corpus again
+    const again = await startServer({ NEWSGRAPH_DATA_DIR: dataDir });
+    try {
+      expect(again.output()).not.toMatch(/loaded the demo corpus/);
+    } finally {
+      await again.stop();
+    }
+  });
+
+  it('rejects an unknown command with usage and a non-zero exit', async () => {
+    await expect(runCli(['frobnicate'], { NEWSGRAPH_DATA_DIR: dataDir })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('unknown command'),
+    });
+  });
+});
