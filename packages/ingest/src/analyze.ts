@@ -30,7 +30,7 @@ function primaryHost(url: string | null): boolean {
 export function analyze(x: ExtractedArticle): ArticleDraft {
   const warnings = [...x.warnings];
   const allText = [x.title, ...x.paragraphs.map((p) => p.text), ...x.boilerplate].join('\n');
-  const finder = new EntityFinder(allText);
+  const finder = new EntityFinder(allText, x.paragraphs.map((p) => p.text).join('\n'));
 
   let publisher: DraftSource | null = x.url ? publisherFromUrl(x.url, x.publisherHint?.name) : null;
   if (publisher && x.publisherHint && publisher.domain === hostOf(x.url ?? '') && publisher.name === publisher.domain) {
@@ -111,7 +111,7 @@ export function analyze(x: ExtractedArticle): ArticleDraft {
     const report = f.reports.find((r) => !sameSource(r.source, publisher));
     if (report) return report.source;
     if (f.reliesOnReport && wire[0]) return wire[0];
-    if (f.pronounSpeech && lastPerson) return lastPerson;
+    if (f.pronounSpeech) return f.people.at(-1)?.source ?? lastPerson;
     return null;
   };
 
@@ -137,8 +137,7 @@ export function analyze(x: ExtractedArticle): ArticleDraft {
       }
       for (const d of f.documents) attribute('DOCUMENT_SOURCE', d.source, d.viaOutlet ?? reportVia, evidence, pi);
       speakers.push(speakerOf(f, lastPerson));
-      const p = f.named.find((n) => n.source.kind === 'PERSON');
-      if (p) lastPerson = p.source;
+      lastPerson = f.people.at(-1)?.source ?? lastPerson;
     });
     const text = paragraphs[pi] ?? '';
     for (const q of findQuotes(text)) {

@@ -35,7 +35,7 @@ const ORG =
   /(?<![\p{L}])((?:\p{Lu}[\p{L}'’&-]*\s+){0,4}(?:Institute|Center|Centre|University|Foundation|Council|Organi[sz]ation|Commission|Committee|Association|Watch|Fund|Agency|Think Tank|Group)(?:\s+(?:for|of|on)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?\p{Lu}[\p{L}'’-]*){0,4})?)/gu;
 const NAME_WORD = String.raw`(?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?|\p{Lu}\.)`;
 const PERSON = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.])${NAME_WORD}(?:\s+(?:${NAME_WORD}|(?:van|von|de|der|da|al|bin|ibn|le|la)(?=\s+\p{Lu}))){1,4}`,
+  String.raw`(?<![\p{L}\p{N}.])${NAME_WORD}(?:[ \t\u00a0]+(?:${NAME_WORD}|(?:van|von|de|der|da|al|bin|ibn|le|la)(?=[ \t\u00a0]+\p{Lu}))){1,4}`,
   'gu',
 );
 const NOT_NAME = new Set(
@@ -76,7 +76,7 @@ const DESCRIPTIVE = new Set(
 );
 const QUALIFIERS: RegExp[] = [
   /^\s+familiar with (?:the\s+)?(?:matter|situation|talks|discussions|negotiations|plans?|deliberations|thinking|issue|process|decision|case|investigation|meeting|deal|conversations?|proposal|contacts|discussions)\b/i,
-  /^\s+close to (?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*)*|^\s+close to (?:the\s+)?[a-z]+/iu,
+  /^\s+close to (?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*)*|^\s+close to (?:the\s+)?[a-z]+(?:\s+(?!said\b|says\b|told\b|who\b|and\b)[a-z]+)?/u,
   /^\s+with (?:direct\s+)?knowledge of (?:the\s+)?[a-z]+/i,
   /^,?\s+(?:who|that) (?:spoke|asked|requested|insisted)\s+(?:to remain anonymous|on (?:the\s+)?condition of anonymity|not to be (?:named|identified)|anonymity)/i,
   /^,?\s+(?:speaking|talking) on (?:the\s+)?condition of anonymity/i,
@@ -94,6 +94,8 @@ export interface SentenceFacts {
   documents: Array<Mention & { viaOutlet: DraftSource | null }>;
   /** every known outlet mentioned, with or without a reporting phrase */
   outlets: Mention[];
+  /** every person named in the sentence */
+  people: Mention[];
   /** sentence relies on "the report" (the article's wire origin) */
   reliesOnReport: boolean;
   /** sentence uses "he said"/"she said" */
@@ -112,7 +114,8 @@ export class EntityFinder {
   private readonly people = new Map<string, DraftSource>();
   private readonly surnames = new Map<string, DraftSource>();
 
-  constructor(articleText: string) {
+  /** `articleText` decides which aliases apply; full names are learnt from `bodyText` only (titles are Title Case). */
+  constructor(articleText: string, bodyText: string) {
     const base = mentionTable(() => false);
     const wsj = base.filter((r) => r.source.name === 'The Wall Street Journal').map((r) => r.text);
     // "The Journal" means the WSJ only where the WSJ is named in the article
@@ -124,7 +127,7 @@ export class EntityFinder {
       'gu',
     );
     // full names anywhere in the article let a later bare surname ("Petrov said") resolve
-    for (const m of articleText.matchAll(PERSON)) {
+    for (const m of bodyText.matchAll(PERSON)) {
       const name = this.cleanName(m[0]);
       if (!name || this.known.has(name)) continue;
       const p = this.people.get(name) ?? person(name);
@@ -158,7 +161,7 @@ export class EntityFinder {
       [ORG, 'ORGANIZATION'],
     ] as const) {
       for (const m of s.matchAll(re)) {
-        const name = (m[1] ?? m[0]).trim();
+        const name = (m[1] ?? m[0]).trim().replace(/^The\s+/, '');
         const start = m.index + m[0].indexOf(name);
         const mention = { start, end: start + name.length };
         if (overlaps(mention, [...taken, ...out])) continue;
@@ -213,6 +216,7 @@ export class EntityFinder {
       anonymous,
       documents,
       outlets,
+      people,
       reliesOnReport:
         /\baccording to (?:the|this|that|their|its) (?:report|article|story|investigation|publication)\b|\bthe (?:report|publication|outlet|agency|paper|newspaper) (?:said|says|added|wrote|reported)\b/i.test(
           s,

@@ -6,10 +6,10 @@ const RULES: Array<[RegExp, CorrectionKind | 'BY_VERB']> = [
   [/^retract(?:ion|ed)\b/i, 'RETRACTION'],
   [new RegExp(`^(?:${THIS}|it) (?:has been|was|is being) retracted`, 'i'), 'RETRACTION'],
   [new RegExp(`^(?:we|the editors) (?:have )?retracted ${THIS}`, 'i'), 'RETRACTION'],
-  [/^correct(?:ion|ions|ed)\b\s*(?:[:(\-–—]|\d|on\b)/i, 'CORRECTION'],
+  [/^correct(?:ion|ions|ed)\b\s*(?:[:,(\-–—]|\d|on\b)/i, 'CORRECTION'],
   [/^clarification\b/i, 'CLARIFICATION'],
   [/^editor['’]?s['’]? note\b/i, 'EDITORS_NOTE'],
-  [/^(?:update|updated)\b\s*(?:[:(\-–—]|\d|at\b)/i, 'UPDATE'],
+  [/^(?:update|updated)\b\s*(?:[:,(\-–—]|\d|at\b)/i, 'UPDATE'],
   [new RegExp(`^an? (?:earlier|previous|prior) version of ${THIS}`, 'i'), 'BY_VERB'],
   [new RegExp(`^${THIS} (?:has been|was) (?:updated|amended|corrected|clarified|changed|revised)`, 'i'), 'BY_VERB'],
 ];

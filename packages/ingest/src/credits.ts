@@ -25,6 +25,12 @@ const titleCase = (s: string): string =>
 function looksLikePerson(s: string): boolean {
   const t = s.trim();
   if (findKnownOutlet(t) || findKnownBody(t) || isWebSiteName(t)) return false;
+  if (
+    /\b(?:agency|images?|photos?|photography|press|news|pictures|media|studios?|service|pool|archive|handout)\b/i.test(
+      t,
+    )
+  )
+    return false;
   const n = words(t);
   return n >= 2 && n <= 4 && t.split(/\s+/).every((w) => /^\p{Lu}/u.test(w));
 }
@@ -67,7 +73,8 @@ export function parseCreditLine(line: string): Credit | null {
   if (!l || l.length > 400) return null;
   const labelled = LABELLED.exec(l);
   if (labelled?.[1]) return { caption: null, sources: creditSources(labelled[1]) };
-  if (l.length <= 120 && PAIR.test(l) && !/[.!?]$/.test(l.replace(/\b[A-Z]\.$/, ''))) {
+  const sentenceBreak = /[.!?”")]\s/.test(l);
+  if (l.length <= 120 && !sentenceBreak && PAIR.test(l) && l.split('/').every((p) => words(p) <= 5)) {
     const sources = creditSources(l);
     if (sources.length) return { caption: null, sources };
   }
