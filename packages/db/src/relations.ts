@@ -19,6 +19,7 @@ export const relations = defineRelations(schema, (r) => ({
     citedBy: r.many.crossReferences({ from: r.articles.id, to: r.crossReferences.targetId, alias: 'target' }),
     corrections: r.many.corrections({ from: r.articles.id, to: r.corrections.articleId }),
     revisions: r.many.articleRevisions({ from: r.articles.id, to: r.articleRevisions.articleId }),
+    quotes: r.many.quotes({ from: r.articles.id, to: r.quotes.articleId }),
   },
   attributions: {
     article: r.one.articles({ from: r.attributions.articleId, to: r.articles.id, optional: false }),
@@ -31,6 +32,10 @@ export const relations = defineRelations(schema, (r) => ({
   },
   corrections: {
     article: r.one.articles({ from: r.corrections.articleId, to: r.articles.id, optional: false }),
+  },
+  quotes: {
+    article: r.one.articles({ from: r.quotes.articleId, to: r.articles.id, optional: false }),
+    source: r.one.sources({ from: r.quotes.sourceId, to: r.sources.id }),
   },
   articleRevisions: {
     article: r.one.articles({ from: r.articleRevisions.articleId, to: r.articles.id, optional: false }),

@@ -25,6 +25,12 @@ export const articles = pgTable(
     status: articleStatus('status').notNull().default('PUBLISHED'),
     createdAt: nowMs(),
     /**
+     * sha-256 of the imported draft (title, date, paragraphs, correction notes) last stored for this url:
+     * re-importing the same text is a no-op, different text is a duplicate or a new revision. Null for
+     * articles not made by an import.
+     */
+    contentHash: text('content_hash'),
+    /**
      * Never-null sort key for "order by published date": articles without a date sort by when they were stored.
      * Cursors can't compare NULLs, so pagination orders on this rather than on published_at.
      */

@@ -10,6 +10,7 @@ import './search.js';
 import './errors.js';
 import './provenance.js';
 import './api-key.js';
+import './import.js';
 
 builder.queryType({});
 builder.mutationType({});
