@@ -422,6 +422,39 @@ describe.each(engines)('importArticle (%s)', (engine) => {
     expect(await counts(store)).toEqual(before);
   });
 
+  it.runIf(engine === 'postgres')(
+    'concurrent imports of the same new article and outlet both succeed, storing it once',
+    async () => {
+      const content = courierHtml(
+        'Lighthouse Keepers Return to Gull Point',
+        'lighthouse',
+        'https://gullpointgazette.example/x',
+      );
+      const other = courierHtml('Gull Point Ferry Timetable Changes', 'timetable', 'https://gullpointgazette.example/y')
+        .replaceAll('northvalecourier.example', 'gullpointgazette.example')
+        .replace('Northvale Courier', 'Gull Point Gazette');
+      const results = await Promise.all([
+        importArticle({ content }),
+        importArticle({ content }),
+        importArticle({ content: other }),
+        importArticle({
+          content: other.replace('Timetable Changes', 'Timetable Changes Again').replace('/timetable', '/timetable-2'),
+        }),
+      ]);
+      expect(results.map((r) => r.__typename)).toEqual(Array(4).fill('ImportArticleSuccess'));
+      expect(
+        results
+          .slice(0, 2)
+          .map((r) => r.created)
+          .sort(),
+      ).toEqual([false, true]);
+      const gazette = await client.data<{ source: { published: { totalCount: number } } | null }>(
+        '{ source(name: "Gull Point Gazette") { published { totalCount } } }',
+      );
+      expect(gazette.source?.published.totalCount).toBe(2);
+    },
+  );
+
   it('needs an editor key: anonymous is UNAUTHENTICATED, a reader FORBIDDEN', async () => {
     const before = await counts(store);
     const content = ledgerText('anon', 'Nothing');

@@ -1,5 +1,5 @@
 import type { DbHandle } from '@newsgraph/db';
-import { createApp } from '@newsgraph/server';
+import { type App, createApp } from '@newsgraph/server';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -8,8 +8,7 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 }
 
 /** A client that calls the yoga app in-process (no socket), as the SDK would over HTTP. */
-export function inProcessClient(handle: DbHandle) {
-  const app = createApp({ handle });
+export function inProcessClient(handle: DbHandle, app: App = createApp({ handle })) {
   async function request<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,

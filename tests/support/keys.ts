@@ -1,5 +1,5 @@
 import type { DbHandle } from '@newsgraph/db';
-import { createApiKey } from '../../packages/server/src/services/keys.js';
+import { createApiKey } from '@newsgraph/server';
 
 export async function keysFor(handle: DbHandle) {
   const reader = (await createApiKey(handle.db, { role: 'READER', label: 'test reader' })).key;

@@ -1,6 +1,6 @@
 import type { Db, DbHandle } from '@newsgraph/db';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { EventBus } from './events.js';
+import type { PubSub } from './events.js';
 
 export type Role = 'READER' | 'EDITOR' | 'ADMIN';
 
@@ -21,5 +21,5 @@ export interface Context {
    * resolve info, so `totalCount` costs no second query.
    */
   totals: WeakMap<GraphQLResolveInfo, number>;
-  pubsub: EventBus;
+  pubsub: PubSub;
 }

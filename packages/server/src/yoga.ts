@@ -3,7 +3,7 @@ import type { DbHandle } from '@newsgraph/db';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin, useReadinessCheck } from 'graphql-yoga';
 import type { Context, Viewer } from './context.js';
-import { createEventBus, type EventBus } from './events.js';
+import { createEventBus, type PubSub } from './events.js';
 import { schema } from './schema/index.js';
 import { verifyApiKey } from './services/keys.js';
 
@@ -36,8 +36,8 @@ export interface AppOptions {
   graphiql?: boolean;
   /** Reads without a key. @default process.env.NEWSGRAPH_PUBLIC_READS !== 'false' */
   publicReads?: boolean;
-  /** Where correction events go; several apps in one process can share one. @default createEventBus() */
-  pubsub?: EventBus;
+  /** Where correction events go; several apps in one process can share one. @default createEventBus().pubsub */
+  pubsub?: PubSub;
 }
 
 export type App = ReturnType<typeof createApp>;
@@ -67,7 +67,7 @@ export function createApp(options: AppOptions) {
   const { handle } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
   const publicReads = options.publicReads ?? process.env.NEWSGRAPH_PUBLIC_READS !== 'false';
-  const pubsub = options.pubsub ?? createEventBus();
+  const pubsub = options.pubsub ?? createEventBus().pubsub;
 
   const edge: Plugin = {
     onRequest({ request, url, endResponse, fetchAPI }) {

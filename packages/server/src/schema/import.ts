@@ -66,17 +66,24 @@ builder.mutationField('importArticle', (t) =>
 
       // the content itself can be megabytes: the audit row keeps what identifies the import
       const summary = { url: draft.url, format: input.format ?? null, recordRevision: input.recordRevision ?? false };
-      const result = await audited(
-        ctx,
-        'importArticle',
-        summary,
-        (tx) =>
-          importDraft(tx, draft, {
-            recordRevision: input.recordRevision ?? false,
-            createdBy: ctx.viewer?.label ?? 'anonymous',
-          }),
-        (r) => ({ articleId: r.articleId, outcome: r.outcome, version: r.version }),
-      );
+      const run = () =>
+        audited(
+          ctx,
+          'importArticle',
+          summary,
+          (tx) =>
+            importDraft(tx, draft, {
+              recordRevision: input.recordRevision ?? false,
+              createdBy: ctx.viewer?.label ?? 'anonymous',
+            }),
+          (r) => ({ articleId: r.articleId, outcome: r.outcome, version: r.version }),
+        );
+      // Two imports of the same new url (or naming the same new outlet domain) at once: the loser's insert
+      // hits the unique index after the winner commits. Run it again; now it finds the winner's rows.
+      const result = await run().catch((error: unknown) => {
+        if (isUniqueViolation(error)) return run();
+        throw error;
+      });
       return { articleId: result.articleId, created: result.created, warnings: result.warnings };
     },
   }),
@@ -91,3 +98,10 @@ builder.drizzleObjectFields(Article, (t) => ({
     resolve: (a) => articleJsonLd(a),
   }),
 }));
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error; e instanceof Error || (e && typeof e === 'object'); e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}
