@@ -33,3 +33,18 @@ export function decodeIdOf(typename: string, globalId: string): string {
   }
   return decoded.id;
 }
+
+/** Decodes an id argument into `issues` rather than throwing, so every bad field is reported together. */
+export function tryDecode(
+  typename: string,
+  globalId: string | number,
+  field: string,
+  issues: { add(f: string, m: string): void },
+): string {
+  try {
+    return decodeIdOf(typename, String(globalId));
+  } catch {
+    issues.add(field, `is not a ${typename} id`);
+    return '';
+  }
+}

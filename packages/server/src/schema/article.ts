@@ -1,12 +1,18 @@
-import { articles } from '@newsgraph/db';
+import { articles, sources } from '@newsgraph/db';
+import { normalizeUrl } from '@newsgraph/ingest';
 import type { DrizzleObjectRef } from '@pothos/plugin-drizzle';
-import { and, type SQL, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { builder, type Types } from '../builder.js';
-import { decodeIdOf } from '../ids.js';
+import { decodeIdOf, encodeGlobalId, tryDecode } from '../ids.js';
+import { audited, Issues } from '../mutations.js';
 import { badInput, checkedMaxSize } from '../pagination.js';
+import { insertArticle } from '../services/articles.js';
+import type { SourceInput } from '../services/sources.js';
+import type { Tx } from '../services/tx.js';
 import { sharedConnection } from './connections.js';
 import { CrossReference } from './cross-reference.js';
-import { ArticleStatus, AttributionRole, CrossReferenceKind, SortDirection } from './enums.js';
+import { ArticleStatus, AttributionRole, CrossReferenceKind, SortDirection, SourceKind } from './enums.js';
+import { DuplicateError, NotFoundError, ValidationError } from './errors.js';
 import { Source } from './source.js';
 import { countedConnection } from './totals.js';
 
@@ -222,3 +228,149 @@ builder.queryFields((t) => ({
     ArticleConnection,
   ),
 }));
+
+const SourceRefInput = builder.inputType('SourceRefInput', {
+  description: 'A source by id, or by name and kind (found by name, alias or domain, or created).',
+  fields: (t) => ({
+    id: t.id({ required: false }),
+    name: t.string({ required: false }),
+    kind: t.field({ type: SourceKind, required: false }),
+    domain: t.string({ required: false }),
+  }),
+});
+
+const AttributionInput = builder.inputType('AttributionInput', {
+  fields: (t) => ({
+    role: t.field({ type: AttributionRole, required: true }),
+    source: t.field({ type: SourceRefInput, required: true }),
+    via: t.field({ type: SourceRefInput, required: false }),
+    evidence: t.string({ required: false }),
+    paragraphIndex: t.int({ required: false }),
+  }),
+});
+
+const ReferenceInput = builder.inputType('ReferenceInput', {
+  fields: (t) => ({
+    kind: t.field({ type: CrossReferenceKind, required: true }),
+    targetId: t.id({ required: false }),
+    targetUrl: t.string({ required: false }),
+    targetTitle: t.string({ required: false }),
+    anchorText: t.string({ required: false }),
+    paragraphIndex: t.int({ required: false }),
+  }),
+});
+
+const CreateArticleInput = builder.inputType('CreateArticleInput', {
+  fields: (t) => ({
+    url: t.string({ required: true, description: 'Canonical URL; unique.' }),
+    title: t.string({ required: true }),
+    body: t.string({ required: true, description: 'Paragraphs separated by a blank line.' }),
+    publishedAt: t.field({ type: 'DateTime', required: false }),
+    language: t.string({ required: false }),
+    publisher: t.field({ type: SourceRefInput, required: false }),
+    attributions: t.field({ type: [AttributionInput], required: false }),
+    references: t.field({ type: [ReferenceInput], required: false }),
+  }),
+});
+
+const CreateArticleSuccess = builder.objectRef<{ articleId: string }>('CreateArticleSuccess').implement({
+  fields: (t) => ({ article: t.field({ type: Article, resolve: (r) => ({ id: r.articleId }) }) }),
+});
+
+type SourceRef = typeof SourceRefInput.$inferInput;
+
+/** A SourceRefInput as the services' SourceInput; ids are checked to exist inside the transaction. */
+async function sourceFrom(tx: Tx, ref: SourceRef, field: string): Promise<SourceInput> {
+  if (ref.id != null) {
+    const id = decodeIdOf('Source', String(ref.id));
+    const [row] = await tx.select().from(sources).where(eq(sources.id, id));
+    if (!row) throw new NotFoundError(`${field}: no source has this id`, String(ref.id));
+    return { name: row.name, kind: row.kind, domain: row.domain, aliases: row.aliases, relayedById: row.relayedById };
+  }
+  return { name: ref.name ?? '', kind: ref.kind ?? 'OUTLET', domain: ref.domain ?? null };
+}
+
+function checkSourceRef(issues: Issues, ref: SourceRef | null | undefined, field: string): void {
+  if (!ref) return;
+  if (ref.id != null) {
+    tryDecode('Source', ref.id, `${field}.id`, issues);
+    if (ref.name != null) issues.add(field, 'give id or name, not both');
+  } else {
+    issues.text(`${field}.name`, ref.name, { required: true, max: 300 });
+    if (!ref.kind) issues.add(`${field}.kind`, 'is required with a name');
+  }
+}
+
+builder.mutationField('createArticle', (t) =>
+  t.field({
+    type: CreateArticleSuccess,
+    description: 'Stores an article from structured input, with its attributions and references (version 1).',
+    authScopes: { editor: true },
+    errors: { types: [ValidationError, NotFoundError, DuplicateError] },
+    args: { input: t.arg({ type: CreateArticleInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const issues = new Issues();
+      issues.text('url', input.url, { required: true, max: 2000 });
+      issues.url('url', input.url);
+      issues.text('title', input.title, { required: true, max: 500 });
+      issues.text('body', input.body, { required: true, max: 1_000_000 });
+      issues.text('language', input.language, { max: 20 });
+      checkSourceRef(issues, input.publisher, 'publisher');
+      input.attributions?.forEach((a, i) => {
+        checkSourceRef(issues, a.source, `attributions[${i}].source`);
+        checkSourceRef(issues, a.via, `attributions[${i}].via`);
+        issues.text(`attributions[${i}].evidence`, a.evidence, { max: 5000 });
+      });
+      input.references?.forEach((r, i) => {
+        if (r.targetId != null) tryDecode('Article', r.targetId, `references[${i}].targetId`, issues);
+        else if (!r.targetUrl && !r.targetTitle)
+          issues.add(`references[${i}]`, 'give targetId, targetUrl or targetTitle');
+        issues.url(`references[${i}].targetUrl`, r.targetUrl);
+      });
+      issues.throwIfAny();
+
+      const url = normalizeUrl(input.url);
+      const created = await audited(
+        ctx,
+        'createArticle',
+        input,
+        async (tx) => {
+          const [existing] = await tx.select({ id: articles.id }).from(articles).where(eq(articles.url, url));
+          if (existing)
+            throw new DuplicateError('An article with this url exists', encodeGlobalId('Article', existing.id));
+          const attributionsIn = [];
+          for (const [i, a] of (input.attributions ?? []).entries()) {
+            attributionsIn.push({
+              role: a.role,
+              source: await sourceFrom(tx, a.source, `attributions[${i}].source`),
+              via: a.via ? await sourceFrom(tx, a.via, `attributions[${i}].via`) : null,
+              evidence: a.evidence ?? null,
+              paragraphIndex: a.paragraphIndex ?? null,
+              assertedBy: 'EDITOR' as const,
+            });
+          }
+          return insertArticle(tx, {
+            url,
+            title: input.title.trim(),
+            publishedAt: input.publishedAt ?? null,
+            language: input.language ?? null,
+            paragraphs: input.body.split(/\n\s*\n/),
+            publisher: input.publisher ? await sourceFrom(tx, input.publisher, 'publisher') : null,
+            attributions: attributionsIn,
+            references: (input.references ?? []).map((r) => ({
+              kind: r.kind,
+              targetId: r.targetId != null ? decodeIdOf('Article', String(r.targetId)) : null,
+              targetUrl: r.targetUrl ?? null,
+              targetTitle: r.targetTitle ?? null,
+              anchorText: r.anchorText ?? null,
+              paragraphIndex: r.paragraphIndex ?? null,
+            })),
+            createdBy: ctx.viewer?.label ?? 'anonymous',
+          });
+        },
+        (a) => ({ articleId: a.id }),
+      );
+      return { articleId: created.id };
+    },
+  }),
+);

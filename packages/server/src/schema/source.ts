@@ -1,13 +1,15 @@
-import { sources } from '@newsgraph/db';
+import { articles, attributions, sources } from '@newsgraph/db';
 import type { DrizzleObjectRef } from '@pothos/plugin-drizzle';
-import { and, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { builder, type Types } from '../builder.js';
-import { decodeIdOf } from '../ids.js';
+import { decodeIdOf, tryDecode } from '../ids.js';
+import { audited, Issues } from '../mutations.js';
 import { badInput, checkedMaxSize } from '../pagination.js';
 import { ArticleConnection } from './article.js';
 import { Attribution } from './attribution.js';
 import { sharedConnection } from './connections.js';
 import { AttributionRole, SourceKind } from './enums.js';
+import { NotFoundError, ValidationError } from './errors.js';
 import { countedConnection } from './totals.js';
 
 export const Source: DrizzleObjectRef<Types, 'sources', typeof sources.$inferSelect> = builder.drizzleNode('sources', {
@@ -125,3 +127,80 @@ builder.queryFields((t) => ({
     SourceConnection,
   ),
 }));
+
+const MergeSourcesInput = builder.inputType('MergeSourcesInput', {
+  fields: (t) => ({
+    sourceId: t.id({ required: true, description: 'The duplicate; it is kept, marked as merged.' }),
+    intoId: t.id({ required: true, description: 'The source that remains.' }),
+  }),
+});
+
+const MergeSourcesSuccess = builder.objectRef<{ sourceId: string; moved: number }>('MergeSourcesSuccess').implement({
+  fields: (t) => ({
+    source: t.field({
+      type: Source,
+      description: 'The source that remains.',
+      resolve: (r) => ({ id: r.sourceId }) as never,
+    }),
+    movedAttributions: t.exposeInt('moved'),
+  }),
+});
+
+builder.mutationField('mergeSources', (t) =>
+  t.field({
+    type: MergeSourcesSuccess,
+    description:
+      'Folds a duplicate source into another (ADMIN): its attributions, published articles and relays move, its name and aliases become aliases. The duplicate stays on record as merged.',
+    authScopes: { admin: true },
+    errors: { types: [ValidationError, NotFoundError] },
+    args: { input: t.arg({ type: MergeSourcesInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const issues = new Issues();
+      const fromId = tryDecode('Source', input.sourceId, 'sourceId', issues);
+      const intoId = tryDecode('Source', input.intoId, 'intoId', issues);
+      if (fromId && fromId === intoId) issues.add('intoId', 'must differ from sourceId');
+      issues.throwIfAny();
+      return audited(
+        ctx,
+        'mergeSources',
+        input,
+        async (tx) => {
+          const rows = await tx
+            .select()
+            .from(sources)
+            .where(inArray(sources.id, [fromId, intoId]));
+          const from = rows.find((r) => r.id === fromId);
+          const into = rows.find((r) => r.id === intoId);
+          if (!from) throw new NotFoundError('sourceId: no source has this id', String(input.sourceId));
+          if (!into) throw new NotFoundError('intoId: no source has this id', String(input.intoId));
+          if (from.mergedIntoId)
+            throw new ValidationError(`sourceId: already merged`, [
+              { field: 'sourceId', message: 'is already merged' },
+            ]);
+          if (into.mergedIntoId)
+            throw new ValidationError(`intoId: is itself merged`, [
+              { field: 'intoId', message: 'is merged into another source' },
+            ]);
+          const moved = await tx
+            .update(attributions)
+            .set({ sourceId: intoId })
+            .where(eq(attributions.sourceId, fromId))
+            .returning({ id: attributions.id });
+          await tx.update(attributions).set({ viaId: intoId }).where(eq(attributions.viaId, fromId));
+          await tx.update(articles).set({ publisherId: intoId }).where(eq(articles.publisherId, fromId));
+          await tx.update(sources).set({ relayedById: intoId }).where(eq(sources.relayedById, fromId));
+          const known = new Set([into.name, ...into.aliases].map((a) => a.toLowerCase()));
+          const aliases = [...into.aliases, ...[from.name, ...from.aliases].filter((a) => !known.has(a.toLowerCase()))];
+          // the duplicate keeps its row (old ids still resolve) but gives up its domain to the survivor
+          await tx.update(sources).set({ mergedIntoId: intoId, domain: null }).where(eq(sources.id, fromId));
+          await tx
+            .update(sources)
+            .set({ aliases: [...new Set(aliases)], domain: into.domain ?? from.domain })
+            .where(eq(sources.id, intoId));
+          return { sourceId: intoId, moved: moved.length };
+        },
+        (r) => r,
+      );
+    },
+  }),
+);
