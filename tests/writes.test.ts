@@ -60,7 +60,7 @@ describe.each(engines)('other writes (%s)', (engine) => {
       },
     });
     const refs = (
-      created.data?.createArticle.article as { references: { edges: { node: unknown }[] } }
+      created.data?.createArticle?.article as { references: { edges: { node: unknown }[] } }
     ).references.edges.map((e) => e.node);
     expect(refs).toContainEqual({ kind: 'RE_REPORTS', target: { url: demoUrls.calder }, targetTitle: null });
     expect(refs).toContainEqual({ kind: 'RELATED', target: null, targetTitle: 'A Story Nobody Has Imported Yet' });
@@ -68,7 +68,7 @@ describe.each(engines)('other writes (%s)', (engine) => {
     const again = await as(keys.editor)(CREATE, { input });
     expect(again.data?.createArticle).toMatchObject({
       __typename: 'DuplicateError',
-      existingId: (created.data?.createArticle.article as { id: string }).id,
+      existingId: (created.data?.createArticle?.article as { id: string }).id,
     });
   });
 
@@ -84,8 +84,8 @@ describe.each(engines)('other writes (%s)', (engine) => {
         references: [{ kind: 'CITES' }],
       },
     });
-    expect(bad.data?.createArticle.__typename).toBe('ValidationError');
-    const fields = (bad.data?.createArticle.issues as { field: string }[]).map((i) => i.field);
+    expect(bad.data?.createArticle?.__typename).toBe('ValidationError');
+    const fields = (bad.data?.createArticle?.issues as { field: string }[]).map((i) => i.field);
     expect(fields).toEqual(expect.arrayContaining(['url', 'title', 'publisher.kind', 'references[0]']));
     const after = (await client.data<{ articles: { totalCount: number } }>('{ articles { totalCount } }')).articles
       .totalCount;
@@ -122,7 +122,7 @@ describe.each(engines)('other writes (%s)', (engine) => {
         from: { url: demoUrls.wireFollowUp },
       },
     });
-    const refId = (added.data?.addCrossReference.crossReference as { id: string }).id;
+    const refId = (added.data?.addCrossReference?.crossReference as { id: string }).id;
     const dup = await as(keys.editor)(ADD_REF, { input: { fromId: from, targetId: target, kind: 'CITES' } });
     expect(dup.data?.addCrossReference).toEqual({ __typename: 'DuplicateError', existingId: refId });
     const counted = await client.data<{ article: { citedBy: { totalCount: number } } }>(
@@ -149,20 +149,20 @@ describe.each(engines)('other writes (%s)', (engine) => {
     );
     expect(still.node.removedAt).not.toBeNull();
     const twice = await as(keys.editor)(REMOVE_REF, { id: refId });
-    expect(twice.data?.removeCrossReference.__typename).toBe('NotFoundError');
+    expect(twice.data?.removeCrossReference?.__typename).toBe('NotFoundError');
   });
 
   it('addCrossReference validates and finds missing articles', async () => {
     const from = await idOf(demoUrls.wireFollowUp);
     const self = await as(keys.editor)(ADD_REF, { input: { fromId: from, targetId: from, kind: 'CITES' } });
-    expect(self.data?.addCrossReference.__typename).toBe('ValidationError');
+    expect(self.data?.addCrossReference?.__typename).toBe('ValidationError');
     const nothing = await as(keys.editor)(ADD_REF, { input: { fromId: from, kind: 'CITES' } });
-    expect(nothing.data?.addCrossReference.__typename).toBe('ValidationError');
+    expect(nothing.data?.addCrossReference?.__typename).toBe('ValidationError');
     const ghost = Buffer.from('Article:00000000-0000-4000-8000-000000000000').toString('base64');
     const missing = await as(keys.editor)(ADD_REF, {
       input: { fromId: ghost, targetUrl: 'https://x.example/y', kind: 'CITES' },
     });
-    expect(missing.data?.addCrossReference.__typename).toBe('NotFoundError');
+    expect(missing.data?.addCrossReference?.__typename).toBe('NotFoundError');
   });
 
   const MERGE = `mutation ($input: MergeSourcesInput!) { mergeSources(input: $input) {
@@ -180,7 +180,7 @@ describe.each(engines)('other writes (%s)', (engine) => {
         attributions: [{ role: 'NAMED_SOURCE', source: { name: 'Meridian Wire News', kind: 'WIRE_AGENCY' } }],
       },
     });
-    expect(dup.data?.createArticle.__typename).toBe('CreateArticleSuccess');
+    expect(dup.data?.createArticle?.__typename).toBe('CreateArticleSuccess');
     const ids = await client.data<{
       a: { id: string; attributions: { totalCount: number } };
       b: { id: string; attributions: { totalCount: number } };
@@ -209,7 +209,7 @@ describe.each(engines)('other writes (%s)', (engine) => {
     );
     expect(old.node.mergedInto.name).toBe('Meridian Wire');
     const again = await as(keys.admin)(MERGE, { input: { sourceId: ids.a.id, intoId: ids.b.id } });
-    expect(again.data?.mergeSources.__typename).toBe('ValidationError');
+    expect(again.data?.mergeSources?.__typename).toBe('ValidationError');
     const log = await store.handle.db.select().from(auditLog);
     expect(log.map((r) => r.action)).toEqual(
       expect.arrayContaining(['createArticle', 'addCrossReference', 'removeCrossReference', 'mergeSources']),
