@@ -408,7 +408,7 @@ describe.each(engines)('importArticle (%s)', (engine) => {
     expect(atTheDoor.status).toBe(413);
     expect(atTheDoor.errors?.[0]?.extensions?.code).toBe('PAYLOAD_TOO_LARGE');
 
-    const roomy = createApp({ handle: store.handle, maxBodyBytes: 32 * 1024 * 1024 });
+    const roomy = createApp({ handle: store.handle, limits: { maxBodyBytes: 32 * 1024 * 1024 } });
     const response = await roomy.fetch('http://localhost/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...keys.bearer(keys.editor) },

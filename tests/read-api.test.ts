@@ -362,6 +362,33 @@ describe.each(engines)('read API on the demo corpus (%s)', (engine) => {
     expect(none.corrections.totalCount).toBe(0);
   });
 
+  it('counts without fetching a page when only totalCount is asked for', async () => {
+    store.statements.length = 0;
+    const counts = await client.data<{
+      all: { totalCount: number };
+      corrected: { totalCount: number };
+      hits: { totalCount: number };
+      people: { totalCount: number };
+      feed: { totalCount: number };
+    }>(`{
+      all: articles { totalCount }
+      corrected: articles(filter: { hasCorrections: true }) { totalCount }
+      hits: searchArticles(query: "night shifts") { totalCount }
+      people: sources(filter: { kind: [PERSON] }) { totalCount }
+      feed: corrections { totalCount }
+    }`);
+    expect(counts).toEqual({
+      all: { totalCount: 10 },
+      corrected: { totalCount: 1 },
+      hits: { totalCount: expect.any(Number) },
+      people: { totalCount: 5 },
+      feed: { totalCount: 1 },
+    });
+    expect(counts.hits.totalCount).toBeGreaterThanOrEqual(4);
+    // one count statement per root field, no page queries
+    expect(store.statements).toHaveLength(5);
+  });
+
   it('answers null for unknown ids and urls', async () => {
     const unknownId = Buffer.from('Article:00000000-0000-4000-8000-000000000000').toString('base64');
     const result = await client.request<{ article: null; byUrl: null; node: null }>(

@@ -4,11 +4,13 @@ import { promisify } from 'node:util';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const cliEntry = fileURLToPath(new URL('../../packages/server/src/cli/main.ts', import.meta.url));
-const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+// node itself (with tsx as a loader), not the tsx wrapper, so signals reach the server process directly
+const node = process.execPath;
+const loader = ['--import', 'tsx'];
 
 /** Runs `newsgraph <args>` as the README's `pnpm newsgraph` would, with its own environment. */
 export async function runCli(args: string[], env: Record<string, string | undefined>) {
-  const { stdout, stderr } = await promisify(execFile)(tsx, [cliEntry, ...args], {
+  const { stdout, stderr } = await promisify(execFile)(node, [...loader, cliEntry, ...args], {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: undefined, ...env },
     timeout: 120_000,
@@ -20,7 +22,7 @@ export async function runCli(args: string[], env: Record<string, string | undefi
 export async function startServer(
   env: Record<string, string | undefined>,
 ): Promise<{ url: string; process: ChildProcess; output: () => string; stop: () => Promise<number | null> }> {
-  const child = spawn(tsx, [cliEntry, 'serve', '--port', '0', '--host', '127.0.0.1'], {
+  const child = spawn(node, [...loader, cliEntry, 'serve', '--port', '0', '--host', '127.0.0.1'], {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: undefined, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

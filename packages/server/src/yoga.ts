@@ -2,8 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { DbHandle } from '@newsgraph/db';
 import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type Plugin, useReadinessCheck } from 'graphql-yoga';
+import { type Limits, limitsFromEnv } from './config.js';
 import type { Context, Viewer } from './context.js';
 import { createEventBus, type PubSub } from './events.js';
+import { idempotency } from './idempotency.js';
+import { logger, observability } from './observability.js';
+import { bodyLimit, queryLimits, rateLimits } from './protection.js';
 import { schema } from './schema/index.js';
 import { verifyApiKey } from './services/keys.js';
 
@@ -30,14 +34,16 @@ query LatestArticle {
 
 export interface AppOptions {
   handle: DbHandle;
-  /** Largest request body accepted, in bytes. @default 1_000_000 */
-  maxBodyBytes?: number;
+  /** Query, body, time and rate limits. @default limitsFromEnv() */
+  limits?: Partial<Limits>;
   /** Show GraphiQL at /graphql. @default true */
   graphiql?: boolean;
   /** Reads without a key. @default process.env.NEWSGRAPH_PUBLIC_READS !== 'false' */
   publicReads?: boolean;
   /** Where correction events go; several apps in one process can share one. @default createEventBus().pubsub */
   pubsub?: PubSub;
+  /** Production hides field suggestions. @default process.env.NODE_ENV === 'production' */
+  production?: boolean;
 }
 
 export type App = ReturnType<typeof createApp>;
@@ -63,34 +69,58 @@ async function viewerFor(request: Request, handle: DbHandle, publicReads: boolea
 const unauthenticated = (message: string) =>
   new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
 export function createApp(options: AppOptions) {
   const { handle } = options;
-  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  const limits = { ...limitsFromEnv(), ...options.limits };
+  const production = options.production ?? process.env.NODE_ENV === 'production';
   const publicReads = options.publicReads ?? process.env.NEWSGRAPH_PUBLIC_READS !== 'false';
   const pubsub = options.pubsub ?? createEventBus().pubsub;
+  const metrics = observability(handle);
+  const requestIds = new WeakMap<Request, string>();
 
   const edge: Plugin = {
     onRequest({ request, url, endResponse, fetchAPI }) {
+      const given = request.headers.get('x-request-id');
+      requestIds.set(request, given && REQUEST_ID.test(given) ? given : randomUUID());
       if (url.pathname === '/') {
         endResponse(new fetchAPI.Response(null, { status: 302, headers: { location: '/graphql' } }));
-        return;
       }
-      const length = Number(request.headers.get('content-length') ?? 0);
-      if (length > maxBodyBytes) {
-        endResponse(
-          fetchAPI.Response.json(
-            {
-              errors: [
-                {
-                  message: `Request body is larger than ${maxBodyBytes} bytes`,
-                  extensions: { code: 'PAYLOAD_TOO_LARGE' },
-                },
-              ],
-            },
-            { status: 413 },
-          ),
-        );
-      }
+    },
+    onResponse({ request, response }) {
+      const id = requestIds.get(request);
+      if (id) response.headers.set('x-request-id', id);
+    },
+    // Unexpected errors are logged with the request id here, then masked to "Unexpected error." (no
+    // stack, no SQL); the id in every error's extensions lets an operator find the log line.
+    onExecute() {
+      return {
+        onExecuteDone({ args, result, setResult }) {
+          if (!('errors' in result) || !result.errors?.length) return;
+          const requestId = (args.contextValue as unknown as Context).requestId;
+          for (const error of result.errors) {
+            const original = error.originalError;
+            if (original && !(original instanceof GraphQLError)) {
+              logger.error({ requestId, path: error.path, err: original }, 'unexpected error');
+            }
+          }
+          setResult({
+            ...result,
+            errors: result.errors.map((e) => {
+              const unexpected = e.originalError && !(e.originalError instanceof GraphQLError);
+              return new GraphQLError(unexpected ? 'Unexpected error.' : e.message, {
+                nodes: e.nodes,
+                source: e.source,
+                positions: e.positions,
+                path: e.path,
+                ...(unexpected ? {} : { originalError: e.originalError }),
+                extensions: unexpected ? { code: 'INTERNAL_SERVER_ERROR', requestId } : { ...e.extensions, requestId },
+              });
+            }),
+          });
+        },
+      };
     },
   };
 
@@ -99,27 +129,29 @@ export function createApp(options: AppOptions) {
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthz',
     landingPage: false,
-    maskedErrors: {
-      // Unexpected errors reach the client as "Unexpected error." with no stack or SQL; the log keeps them.
-      maskError: (error, message, isDev) => {
-        const original = (error as { originalError?: unknown }).originalError ?? error;
-        if (!(original instanceof GraphQLError)) {
-          console.error('newsgraph: unexpected error:', original);
-        }
-        return maskError(error, message, isDev);
-      },
-    },
+    maskedErrors: { maskError: (error, message, isDev) => maskError(error, message, isDev) },
     graphiql: options.graphiql === false ? false : { title: 'newsgraph', defaultQuery: EXAMPLE_QUERY },
+    cors: {
+      origin: process.env.NEWSGRAPH_CORS_ORIGIN?.split(',') ?? '*',
+      credentials: false,
+      allowedHeaders: ['content-type', 'authorization', 'idempotency-key', 'x-request-id', 'x-graphql-yoga-csrf'],
+      exposedHeaders: ['x-request-id', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'retry-after'],
+    },
     context: async ({ request }): Promise<Context> => ({
       db: handle.db,
       handle,
       viewer: await viewerFor(request, handle, publicReads),
-      requestId: request.headers.get('x-request-id') ?? randomUUID(),
+      requestId: requestIds.get(request) ?? randomUUID(),
       totals: new WeakMap(),
       pubsub,
     }),
     plugins: [
       edge,
+      metrics.plugin,
+      bodyLimit(limits.maxBodyBytes),
+      rateLimits(limits),
+      idempotency(handle),
+      ...queryLimits(limits, production),
       useReadinessCheck({
         endpoint: '/readyz',
         check: async () => {

@@ -6,5 +6,6 @@ export * from './audit-log.js';
 export * from './correction.js';
 export * from './cross-reference.js';
 export * from './enums.js';
+export * from './idempotency-key.js';
 export * from './quote.js';
 export * from './source.js';

@@ -13,7 +13,7 @@ export interface ServeOptions {
 }
 
 /** Opens the database, migrates it, fills an empty embedded store with the demo corpus, and listens. */
-export async function serve(options: ServeOptions): Promise<{ close(): Promise<void>; url: string }> {
+export async function serve(options: ServeOptions): Promise<{ close(graceMs?: number): Promise<void>; url: string }> {
   const handle = await createDb();
   await migrate(handle);
   if (handle.engine === 'pglite' && (await isEmpty(handle.db))) {
@@ -22,7 +22,18 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
   }
   if (handle.engine === 'pglite') await ensureEditorKey(handle);
   const app = createApp({ handle });
-  const server = createServer(app);
+  let draining = false;
+  // While draining, requests on kept-alive connections get 503 + Connection: close instead of new work.
+  const server = createServer((req, res) => {
+    if (draining) {
+      res.writeHead(503, { connection: 'close', 'content-type': 'application/json', 'retry-after': '1' });
+      res.end(
+        JSON.stringify({ errors: [{ message: 'The server is shutting down', extensions: { code: 'SHUTTING_DOWN' } }] }),
+      );
+      return;
+    }
+    app(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
@@ -30,8 +41,19 @@ export async function serve(options: ServeOptions): Promise<{ close(): Promise<v
   console.log(`newsgraph: ${handle.engine} at ${handle.location}`);
   console.log(`newsgraph: GraphiQL at ${url}/graphql`);
   let closing: Promise<void> | undefined;
-  const close = () => {
-    closing ??= new Promise<void>((resolve) => server.close(() => resolve())).then(() => handle.close());
+  /**
+   * Graceful stop: refuse new connections and new requests, let in-flight requests finish (streams
+   * such as subscriptions get `graceMs`), then close the database.
+   */
+  const close = (graceMs = Number(process.env.NEWSGRAPH_SHUTDOWN_GRACE_MS ?? 10_000)) => {
+    closing ??= new Promise<void>((resolve) => {
+      draining = true;
+      server.close(() => resolve());
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), graceMs).unref();
+    })
+      .then(() => app.dispose())
+      .then(() => handle.close());
     return closing;
   };
   return { close, url };

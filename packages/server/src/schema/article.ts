@@ -14,7 +14,7 @@ import { CrossReference } from './cross-reference.js';
 import { ArticleStatus, AttributionRole, CrossReferenceKind, SortDirection, SourceKind } from './enums.js';
 import { DuplicateError, NotFoundError, ValidationError } from './errors.js';
 import { Source } from './source.js';
-import { countedConnection } from './totals.js';
+import { countedConnection, totalOf } from './totals.js';
 
 export const splitParagraphs = (body: string): string[] => (body ? body.split(/\n{2,}/) : []);
 
@@ -213,7 +213,7 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: ArticleFilter, required: false }),
         orderBy: t.arg({ type: ArticleOrder, required: false }),
       },
-      totalCount: (_root, _args, ctx, info) => ctx.totals.get(info) ?? 0,
+      totalCount: (_root, args, ctx, info) => totalOf(ctx, info, articles, articleFilterSql(args.filter)),
       resolve: (query, _root, args, ctx, info) => {
         const direction = args.orderBy?.direction === 'ASC' ? 'asc' : 'desc';
         const orderBy =

@@ -12,7 +12,7 @@ import { Article } from './article.js';
 import { sharedConnection } from './connections.js';
 import { AssertedBy, CorrectionKind } from './enums.js';
 import { NotFoundError, ValidationError, VersionConflictError } from './errors.js';
-import { countedConnection } from './totals.js';
+import { countedConnection, totalOf } from './totals.js';
 
 const ParagraphChange = builder.objectRef<NonNullable<FieldChange['paragraphs']>[number]>('ParagraphChange').implement({
   fields: (t) => ({
@@ -70,6 +70,23 @@ const CorrectionFilter = builder.inputType('CorrectionFilter', {
   }),
 });
 
+function correctionFilter(f: typeof CorrectionFilter.$inferInput | null | undefined) {
+  const articleId = f?.articleId != null ? decodeIdOf('Article', String(f.articleId)) : null;
+  const publisherId = f?.publisherId != null ? decodeIdOf('Source', String(f.publisherId)) : null;
+  return (c: typeof corrections): SQL | undefined => {
+    const parts: SQL[] = [];
+    if (articleId) parts.push(sql`${c.articleId} = ${articleId}`);
+    if (publisherId) {
+      parts.push(
+        sql`exists (select 1 from articles p where p.id = ${c.articleId} and p.publisher_id = ${publisherId})`,
+      );
+    }
+    if (f?.kind?.length) parts.push(sql`${c.kind} in ${f.kind}`);
+    if (f?.since) parts.push(sql`${c.createdAt} >= ${f.since.toISOString()}`);
+    return parts.length ? and(...parts) : undefined;
+  };
+}
+
 builder.queryFields((t) => ({
   corrections: t.drizzleConnection(
     {
@@ -77,23 +94,9 @@ builder.queryFields((t) => ({
       description: 'The corrections feed, newest first.',
       maxSize: checkedMaxSize,
       args: { filter: t.arg({ type: CorrectionFilter, required: false }) },
-      totalCount: (_root, _args, ctx, info) => ctx.totals.get(info) ?? 0,
+      totalCount: (_root, args, ctx, info) => totalOf(ctx, info, corrections, correctionFilter(args.filter)),
       resolve: (query, _root, args, ctx, info) => {
-        const f = args.filter;
-        const articleId = f?.articleId != null ? decodeIdOf('Article', String(f.articleId)) : null;
-        const publisherId = f?.publisherId != null ? decodeIdOf('Source', String(f.publisherId)) : null;
-        const filter = (c: typeof corrections): SQL | undefined => {
-          const parts: SQL[] = [];
-          if (articleId) parts.push(sql`${c.articleId} = ${articleId}`);
-          if (publisherId) {
-            parts.push(
-              sql`exists (select 1 from articles p where p.id = ${c.articleId} and p.publisher_id = ${publisherId})`,
-            );
-          }
-          if (f?.kind?.length) parts.push(sql`${c.kind} in ${f.kind}`);
-          if (f?.since) parts.push(sql`${c.createdAt} >= ${f.since.toISOString()}`);
-          return parts.length ? and(...parts) : undefined;
-        };
+        const filter = correctionFilter(args.filter);
         return countedConnection(ctx, info, corrections, filter, (extras, where) =>
           ctx.db.query.corrections.findMany(query({ where, extras, orderBy: { createdAt: 'desc', id: 'desc' } })),
         );

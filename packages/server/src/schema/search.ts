@@ -3,7 +3,7 @@ import { and, sql } from 'drizzle-orm';
 import { builder } from '../builder.js';
 import { badInput, checkedMaxSize } from '../pagination.js';
 import { Article, ArticleFilter, articleFilterSql } from './article.js';
-import { countedConnection } from './totals.js';
+import { countedConnection, totalOf } from './totals.js';
 
 const MAX_QUERY_LENGTH = 500;
 
@@ -12,6 +12,19 @@ const escaped = (column: unknown) => sql`replace(replace(replace(${column}, '&',
 
 const HEADLINE_OPTIONS =
   'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "';
+
+function checkedQuery(query: string): string {
+  const text = query.trim();
+  if (!text) throw badInput('Argument "query" must not be empty');
+  if (text.length > MAX_QUERY_LENGTH) throw badInput(`Argument "query" must be at most ${MAX_QUERY_LENGTH} characters`);
+  return text;
+}
+
+function searchFilter(query: string, filter: typeof ArticleFilter.$inferInput | null | undefined) {
+  const tsquery = sql`websearch_to_tsquery('english', ${checkedQuery(query)})`;
+  const rest = articleFilterSql(filter);
+  return (a: typeof articles) => and(sql`${a.search} @@ ${tsquery}`, rest(a));
+}
 
 builder.queryFields((t) => ({
   searchArticles: t.drizzleConnection(
@@ -24,35 +37,25 @@ builder.queryFields((t) => ({
         query: t.arg.string({ required: true }),
         filter: t.arg({ type: ArticleFilter, required: false }),
       },
-      totalCount: (_root, _args, ctx, info) => ctx.totals.get(info) ?? 0,
+      totalCount: (_root, args, ctx, info) => totalOf(ctx, info, articles, searchFilter(args.query, args.filter)),
       resolve: (query, _root, args, ctx, info) => {
-        const text = args.query.trim();
-        if (!text) throw badInput('Argument "query" must not be empty');
-        if (text.length > MAX_QUERY_LENGTH)
-          throw badInput(`Argument "query" must be at most ${MAX_QUERY_LENGTH} characters`);
-        const tsquery = sql`websearch_to_tsquery('english', ${text})`;
-        const filter = articleFilterSql(args.filter);
-        return countedConnection(
-          ctx,
-          info,
-          articles,
-          (a) => and(sql`${a.search} @@ ${tsquery}`, filter(a)),
-          (extras, where) =>
-            ctx.db.query.articles.findMany(
-              query({
-                where,
-                extras: {
-                  ...extras,
-                  // numeric, not real: the cursor must round-trip the exact value it is compared with
-                  rank: (a: typeof articles) => sql<string>`round(ts_rank(${a.search}, ${tsquery})::numeric, 6)`,
-                  highlight: (a: typeof articles) =>
-                    sql<string>`ts_headline('english', ${escaped(a.body)}, ${tsquery}, ${HEADLINE_OPTIONS})`,
-                  titleHighlight: (a: typeof articles) =>
-                    sql<string>`ts_headline('english', ${escaped(a.title)}, ${tsquery}, 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true')`,
-                },
-                orderBy: { rank: 'desc', id: 'asc' } as { id: 'asc' },
-              }),
-            ),
+        const tsquery = sql`websearch_to_tsquery('english', ${checkedQuery(args.query)})`;
+        return countedConnection(ctx, info, articles, searchFilter(args.query, args.filter), (extras, where) =>
+          ctx.db.query.articles.findMany(
+            query({
+              where,
+              extras: {
+                ...extras,
+                // numeric, not real: the cursor must round-trip the exact value it is compared with
+                rank: (a: typeof articles) => sql<string>`round(ts_rank(${a.search}, ${tsquery})::numeric, 6)`,
+                highlight: (a: typeof articles) =>
+                  sql<string>`ts_headline('english', ${escaped(a.body)}, ${tsquery}, ${HEADLINE_OPTIONS})`,
+                titleHighlight: (a: typeof articles) =>
+                  sql<string>`ts_headline('english', ${escaped(a.title)}, ${tsquery}, 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true')`,
+              },
+              orderBy: { rank: 'desc', id: 'asc' } as { id: 'asc' },
+            }),
+          ),
         );
       },
     },

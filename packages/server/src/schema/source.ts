@@ -10,7 +10,7 @@ import { Attribution } from './attribution.js';
 import { sharedConnection } from './connections.js';
 import { AttributionRole, SourceKind } from './enums.js';
 import { NotFoundError, ValidationError } from './errors.js';
-import { countedConnection } from './totals.js';
+import { countedConnection, totalOf } from './totals.js';
 
 export const Source: DrizzleObjectRef<Types, 'sources', typeof sources.$inferSelect> = builder.drizzleNode('sources', {
   name: 'Source',
@@ -70,6 +70,20 @@ const SourceFilter = builder.inputType('SourceFilter', {
   }),
 });
 
+function sourceFilter(filter: typeof SourceFilter.$inferInput | null | undefined) {
+  return (s: typeof sources): SQL | undefined => {
+    const parts: SQL[] = [isNull(s.mergedIntoId) as SQL];
+    if (filter?.kind?.length) parts.push(sql`${s.kind} in ${filter.kind}`);
+    if (filter?.namePrefix) {
+      const pattern = prefixPattern(filter.namePrefix);
+      parts.push(
+        sql`(lower(${s.name}) like ${pattern} or exists (select 1 from unnest(${s.aliases}) a where lower(a) like ${pattern}))`,
+      );
+    }
+    return and(...parts);
+  };
+}
+
 /** LIKE pattern that matches `text` literally at the start. */
 function prefixPattern(text: string): string {
   return `${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -106,19 +120,9 @@ builder.queryFields((t) => ({
       description: 'Sources, by name.',
       maxSize: checkedMaxSize,
       args: { filter: t.arg({ type: SourceFilter, required: false }) },
-      totalCount: (_root, _args, ctx, info) => ctx.totals.get(info) ?? 0,
+      totalCount: (_root, args, ctx, info) => totalOf(ctx, info, sources, sourceFilter(args.filter)),
       resolve: (query, _root, args, ctx, info) => {
-        const filter = (s: typeof sources): SQL | undefined => {
-          const parts: SQL[] = [isNull(s.mergedIntoId) as SQL];
-          if (args.filter?.kind?.length) parts.push(sql`${s.kind} in ${args.filter.kind}`);
-          if (args.filter?.namePrefix) {
-            const pattern = prefixPattern(args.filter.namePrefix);
-            parts.push(
-              sql`(lower(${s.name}) like ${pattern} or exists (select 1 from unnest(${s.aliases}) a where lower(a) like ${pattern}))`,
-            );
-          }
-          return and(...parts);
-        };
+        const filter = sourceFilter(args.filter);
         return countedConnection(ctx, info, sources, filter, (extras, where) =>
           ctx.db.query.sources.findMany(query({ where, extras, orderBy: { name: 'asc', id: 'asc' } })),
         );

@@ -30,15 +30,32 @@ export async function countedConnection<T extends PgTable>(
   const rows = await run(extras, { RAW: (t: T) => filter(t) ?? sql`true` });
   if (wantsTotal) {
     const first = rows[0] as { _total?: number } | undefined;
-    let total = first?._total;
-    if (total === undefined) {
-      const [result] = await ctx.db
-        .select({ n: count() })
-        .from(table as Loose)
-        .where(filter(table));
-      total = result?.n ?? 0;
-    }
-    ctx.totals.set(info, Number(total));
+    ctx.totals.set(info, first?._total !== undefined ? Number(first._total) : await countAll(ctx, table, filter));
   }
   return rows;
+}
+
+async function countAll<T extends PgTable>(
+  ctx: Context,
+  table: T,
+  filter: (table: T) => SQL | undefined,
+): Promise<number> {
+  const [result] = await ctx.db
+    .select({ n: count() })
+    .from(table as Loose)
+    .where(filter(table));
+  return Number(result?.n ?? 0);
+}
+
+/**
+ * The connection's `totalCount`: read with the page when the page was fetched, else (a query that
+ * asks only for totalCount, where no page is fetched) counted on its own.
+ */
+export function totalOf<T extends PgTable>(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  table: T,
+  filter: (table: T) => SQL | undefined,
+): number | Promise<number> {
+  return ctx.totals.get(info) ?? countAll(ctx, table, filter);
 }

@@ -1,0 +1,95 @@
+import type { DbHandle } from '@newsgraph/db';
+import type { Plugin } from 'graphql-yoga';
+import { pino } from 'pino';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+/** Structured JSON logs; `NEWSGRAPH_LOG_LEVEL` (default info, `silent` in tests). */
+export const logger = pino({
+  level: process.env.NEWSGRAPH_LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info'),
+  base: { service: 'newsgraph' },
+});
+
+export interface Metrics {
+  registry: Registry;
+  plugin: Plugin;
+}
+
+/**
+ * Prometheus metrics at /metrics (requests and latency by operation, errors, DB pool) and one log line
+ * per request with its id, operation and duration.
+ */
+export function observability(handle: DbHandle): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'newsgraph_' });
+  const requests = new Counter({
+    name: 'newsgraph_graphql_requests_total',
+    help: 'GraphQL requests by operation and outcome',
+    labelNames: ['operation', 'type', 'status'] as const,
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'newsgraph_graphql_errors_total',
+    help: 'GraphQL responses that carried errors, by operation',
+    labelNames: ['operation'] as const,
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'newsgraph_graphql_request_duration_seconds',
+    help: 'Request latency by operation',
+    labelNames: ['operation', 'type'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'newsgraph_db_pool_connections',
+    help: 'Database connections by state (postgres.js pool; PGlite has one)',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    collect() {
+      const sql = handle.sql as unknown as { options?: { max?: number } } | undefined;
+      this.set({ state: 'max' }, handle.engine === 'pglite' ? 1 : (sql?.options?.max ?? 0));
+    },
+  });
+
+  const started = new WeakMap<Request, { t: number; operation: string; type: string }>();
+  const plugin: Plugin = {
+    onRequest({ request, url, endResponse }) {
+      if (url.pathname === '/metrics') {
+        return registry
+          .metrics()
+          .then((text) => endResponse(new Response(text, { headers: { 'content-type': registry.contentType } })));
+      }
+      started.set(request, { t: performance.now(), operation: 'unknown', type: 'unknown' });
+      return undefined;
+    },
+    onParams({ request, params }) {
+      const entry = started.get(request);
+      if (entry) {
+        entry.operation = params.operationName ?? (params.query ? 'anonymous' : 'persisted');
+        const match = /^\s*(query|mutation|subscription)\b/.exec(params.query ?? '');
+        entry.type = match?.[1] ?? 'query';
+      }
+    },
+    onResponse({ request, response, serverContext }) {
+      const entry = started.get(request);
+      if (!entry) return;
+      const seconds = (performance.now() - entry.t) / 1000;
+      requests.inc({ operation: entry.operation, type: entry.type, status: String(response.status) });
+      duration.observe({ operation: entry.operation, type: entry.type }, seconds);
+      if (response.status >= 400) errors.inc({ operation: entry.operation });
+      const requestId = response.headers.get('x-request-id');
+      logger.info(
+        {
+          requestId,
+          operation: entry.operation,
+          type: entry.type,
+          status: response.status,
+          durationMs: Math.round(seconds * 1000),
+          ip: (serverContext as { req?: { socket?: { remoteAddress?: string } } })?.req?.socket?.remoteAddress,
+        },
+        'request',
+      );
+    },
+  };
+  return { registry, plugin };
+}

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import type { Plugin } from 'graphql-yoga';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Limits } from './config.js';
+
+/** Depth, alias, token, directive and cost limits, checked while validating: before any resolver or SQL runs. */
+export function queryLimits(limits: Limits, production: boolean): Plugin[] {
+  const armor = new EnvelopArmor({
+    // Introspection (a field literally named __schema, which no alias can fake) is exempt: GraphiQL's own
+    // query nests ofType 15 deep. It touches no data, and the token limit still bounds it.
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+    maxAliases: { n: limits.maxAliases },
+    maxTokens: { n: limits.maxTokens },
+    maxDirectives: { n: limits.maxDirectives },
+    costLimit: { maxCost: limits.maxCost },
+    // suggestions ("did you mean …") would map the schema for an attacker; keep them while developing
+    blockFieldSuggestion: { enabled: production },
+  });
+  return armor.protect().plugins as Plugin[];
+}
+
+const jsonError = (status: number, message: string, code: string, headers: Record<string, string> = {}) =>
+  Response.json({ errors: [{ message, extensions: { code } }] }, { status, headers });
+
+/** Rejects bodies over the limit with 413 before reading them. */
+export function bodyLimit(maxBytes: number): Plugin {
+  return {
+    onRequest({ request, endResponse }) {
+      const length = Number(request.headers.get('content-length') ?? 0);
+      if (length > maxBytes) {
+        endResponse(jsonError(413, `Request body is larger than ${maxBytes} bytes`, 'PAYLOAD_TOO_LARGE'));
+      }
+    },
+  };
+}
+
+export interface ClientAddress {
+  /** The peer address of the HTTP connection, when there is one. */
+  ip(request: Request, serverContext: unknown): string;
+}
+
+export const peerAddress: ClientAddress = {
+  ip: (_request, serverContext) =>
+    (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req?.socket?.remoteAddress ??
+    'local',
+};
+
+/**
+ * Per-IP and per-key request budgets (a minute each), with IETF RateLimit-* headers on every answer
+ * and 429 + Retry-After + a GraphQL error body past the budget. The key budget is keyed on a hash of
+ * the presented credential, so it applies before (and regardless of) the key being valid.
+ */
+export function rateLimits(limits: Limits, address: ClientAddress = peerAddress): Plugin {
+  const perIp = new RateLimiterMemory({ points: limits.ratePerIp, duration: 60, keyPrefix: 'ip' });
+  const perKey = new RateLimiterMemory({ points: limits.ratePerKey, duration: 60, keyPrefix: 'key' });
+  const verdicts = new WeakMap<Request, { limit: number; remaining: number; resetS: number }>();
+
+  const headersFor = (v: { limit: number; remaining: number; resetS: number }) => ({
+    'RateLimit-Limit': String(v.limit),
+    'RateLimit-Remaining': String(Math.max(0, v.remaining)),
+    'RateLimit-Reset': String(v.resetS),
+    'RateLimit-Policy': `${v.limit};w=60`,
+  });
+
+  return {
+    async onRequest({ request, serverContext, endResponse, url }) {
+      if (
+        url.pathname !== '/graphql' ||
+        (request.method === 'GET' && request.headers.get('accept')?.includes('text/html'))
+      ) {
+        return;
+      }
+      const auth = request.headers.get('authorization');
+      const [limiter, key, limit] = auth
+        ? [perKey, createHash('sha256').update(auth).digest('hex'), limits.ratePerKey]
+        : [perIp, address.ip(request, serverContext), limits.ratePerIp];
+      try {
+        const res = await limiter.consume(key);
+        verdicts.set(request, { limit, remaining: res.remainingPoints, resetS: Math.ceil(res.msBeforeNext / 1000) });
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        const retry = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+        endResponse(
+          jsonError(429, `Too many requests: try again in ${retry} s`, 'RATE_LIMITED', {
+            ...headersFor({ limit, remaining: 0, resetS: retry }),
+            'Retry-After': String(retry),
+          }),
+        );
+      }
+    },
+    onResponse({ request, response }) {
+      const verdict = verdicts.get(request);
+      if (!verdict) return;
+      for (const [name, value] of Object.entries(headersFor(verdict))) response.headers.set(name, value);
+    },
+  };
+}

@@ -1,0 +1,170 @@
+import { createApp, seedDemo } from '@newsgraph/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, type Store } from './support/engines.js';
+import { inProcessClient } from './support/graphql.js';
+
+// Limits are the same code on both engines; PGlite keeps this file quick.
+describe('query limits, body limit, rate limits, masking (pglite)', () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await openStore('pglite');
+    await seedDemo(store.handle.db);
+  });
+  afterAll(() => store?.close());
+
+  const nest = (depth: number) => {
+    // article → publisher → published → edges → node → publisher … : a chain of object fields `depth` deep
+    let inner = 'name';
+    for (let d = depth - 1; d > 0; d--) inner = d === 1 ? `publisher { ${inner} }` : `relayedBy { ${inner} }`;
+    return `{ articles(first: 1) { edges { node { ${inner} } } } }`;
+  };
+
+  // armor counts field levels: articles, edges, node, the chain, and the leaf
+  it.each([
+    ['maxDepth', (n: number) => nest(n - 3), 8, /depth limit of 8 exceeded, found 9/],
+    [
+      'maxAliases',
+      (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: articles(first: 1) { totalCount }`).join(' ')} }`,
+      5,
+      /Aliases limit of 5/,
+    ],
+    [
+      'maxDirectives',
+      (n: number) => `{ articles(first: 1) { ${'totalCount @include(if: true) '.repeat(n)} } }`,
+      4,
+      /Directives limit of 4/,
+    ],
+    ['maxTokens', (n: number) => `{ articles(first: 1) { ${'totalCount '.repeat(n - 10)} } }`, 60, /Token limit of 60/],
+  ])('%s: the limit passes, one more is rejected before any SQL runs', async (name, build, n, message) => {
+    const client = inProcessClient(store.handle, createApp({ handle: store.handle, limits: { [name]: n } }));
+    const atLimit = build(n);
+    store.statements.length = 0;
+    const ok = await client.request(atLimit);
+    expect(ok.errors).toBeUndefined();
+    store.statements.length = 0;
+    const over = await client.request(build(n + 1));
+    expect(over.errors?.[0]?.message).toMatch(message);
+    expect(store.statements).toEqual([]);
+  });
+
+  it('counts depth through a field aliased __schema (the old graphql-armor bypass)', async () => {
+    const client = inProcessClient(store.handle, createApp({ handle: store.handle, limits: { maxDepth: 8 } }));
+    const disguised = nest(7).replace('{ articles(first: 1)', '{ __schema: articles(first: 1)');
+    store.statements.length = 0;
+    const result = await client.request(disguised);
+    expect(result.errors?.[0]?.message).toMatch(/depth limit of 8/);
+    expect(store.statements).toEqual([]);
+  });
+
+  it('rejects an over-costly query and keeps the GraphiQL introspection and example query working', async () => {
+    const tight = inProcessClient(store.handle, createApp({ handle: store.handle, limits: { maxCost: 50 } }));
+    const costly = await tight.request(
+      '{ articles(first: 100) { edges { node { title publisher { name published { edges { node { title } } } } } } } }',
+    );
+    expect(costly.errors?.[0]?.message).toMatch(/Cost limit of 50/);
+    const client = inProcessClient(store.handle);
+    const { getIntrospectionQuery } = await import('graphql');
+    const introspection = await client.request(getIntrospectionQuery());
+    expect(introspection.errors).toBeUndefined();
+    const { EXAMPLE_QUERY } = await import('@newsgraph/server');
+    const example = await client.request(EXAMPLE_QUERY);
+    expect(example.errors).toBeUndefined();
+  });
+
+  it('hides field suggestions in production', async () => {
+    const dev = await inProcessClient(store.handle, createApp({ handle: store.handle, production: false })).request(
+      '{ articlez { totalCount } }',
+    );
+    expect(dev.errors?.[0]?.message).toMatch(/Did you mean/);
+    const prod = await inProcessClient(store.handle, createApp({ handle: store.handle, production: true })).request(
+      '{ articlez { totalCount } }',
+    );
+    expect(prod.errors?.[0]?.message).toMatch(/Cannot query field "articlez"/);
+    expect(prod.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+
+  it('answers a body over the limit with 413 and a GraphQL error', async () => {
+    const app = createApp({ handle: store.handle, limits: { maxBodyBytes: 1000 } });
+    const response = await app.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ articles { totalCount } } ${'#'.repeat(2000)}` }),
+    });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe(
+      'PAYLOAD_TOO_LARGE',
+    );
+  });
+
+  it('rate-limits per IP and per key, with RateLimit-* headers, then 429 with Retry-After and a GraphQL error', async () => {
+    const app = createApp({ handle: store.handle, limits: { ratePerIp: 3, ratePerKey: 2 } });
+    const call = (headers: Record<string, string> = {}) =>
+      app.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: '{ articles(first: 1) { totalCount } }' }),
+      });
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let i = 0; i < 4; i++) {
+      last = await call();
+      statuses.push(last.status);
+      if (i === 0) {
+        expect(last.headers.get('ratelimit-limit')).toBe('3');
+        expect(last.headers.get('ratelimit-remaining')).toBe('2');
+        expect(last.headers.get('ratelimit-policy')).toBe('3;w=60');
+      }
+    }
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
+    const body = (await last?.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]?.extensions.code).toBe('RATE_LIMITED');
+    // a key has its own budget
+    const keyed = [
+      await call({ authorization: 'Bearer a' }),
+      await call({ authorization: 'Bearer a' }),
+      await call({ authorization: 'Bearer a' }),
+    ];
+    expect(keyed.map((r) => r.status)).toEqual([401, 401, 429]);
+  });
+
+  it('masks unexpected errors (no stack, no SQL) and gives them the request id sent back in x-request-id', async () => {
+    // a database that refuses connections: the driver's error must not reach the client
+    const { createDb } = await import('@newsgraph/db');
+    const broken = await createDb({ url: 'postgres://newsgraph@127.0.0.1:1/nowhere' });
+    const app = createApp({ handle: broken });
+    const response = await app.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-test-123' },
+      body: JSON.stringify({ query: '{ articles(first: 1) { edges { node { title } } } }' }),
+    });
+    const body = (await response.json()) as { errors: { message: string; extensions: Record<string, unknown> }[] };
+    expect(response.headers.get('x-request-id')).toBe('req-test-123');
+    expect(body.errors[0]?.message).toBe('Unexpected error.');
+    expect(body.errors[0]?.extensions.requestId).toBe('req-test-123');
+    expect(JSON.stringify(body)).not.toMatch(/select|stack|ECONNREFUSED|127\.0\.0\.1/i);
+    await broken.close();
+  });
+
+  it('answers CORS preflights and exposes metrics', async () => {
+    const app = createApp({ handle: store.handle });
+    const preflight = await app.fetch('http://localhost/graphql', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://newsroom.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization',
+      },
+    });
+    expect(preflight.status).toBeLessThan(300);
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+    await app.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query Front { articles(first: 1) { totalCount } }', operationName: 'Front' }),
+    });
+    const metrics = await (await app.fetch('http://localhost/metrics')).text();
+    expect(metrics).toMatch(/newsgraph_graphql_requests_total\{operation="Front",type="query",status="200"\} 1/);
+    expect(metrics).toMatch(/newsgraph_graphql_request_duration_seconds_bucket/);
+  });
+});

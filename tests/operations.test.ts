@@ -1,0 +1,163 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { createDb } from '@newsgraph/db';
+import { demoUrls, revokeApiKey, seedDemo } from '@newsgraph/server';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from './support/cli.js';
+import { engines, openStore, type Store } from './support/engines.js';
+import { inProcessClient } from './support/graphql.js';
+import { keysFor } from './support/keys.js';
+
+const ADD = `mutation ($input: AddCorrectionInput!) { addCorrection(input: $input) {
+  __typename ... on AddCorrectionSuccess { correction { id toVersion } } ... on VersionConflictError { currentVersion } } }`;
+
+describe.each(engines)('idempotent writes and keys (%s)', (engine) => {
+  let store: Store;
+  let client: ReturnType<typeof inProcessClient>;
+  let keys: Awaited<ReturnType<typeof keysFor>>;
+  beforeAll(async () => {
+    store = await openStore(engine);
+    await seedDemo(store.handle.db);
+    client = inProcessClient(store.handle);
+    keys = await keysFor(store.handle);
+  });
+  afterAll(() => store?.close());
+
+  const post = (body: unknown, headers: Record<string, string>) =>
+    client.app.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+
+  it('replays the first response to a retry with the same Idempotency-Key: one write, not two', async () => {
+    const article = await client.data<{ article: { id: string; version: number } }>(
+      'query ($url: String!) { article(url: $url) { id version } }',
+      { url: demoUrls.calderLibrary },
+    );
+    const body = {
+      query: ADD,
+      variables: {
+        input: {
+          articleId: article.article.id,
+          expectedVersion: article.article.version,
+          kind: 'UPDATE',
+          note: 'Hours confirmed.',
+        },
+      },
+    };
+    const headers = { ...keys.bearer(keys.editor), 'idempotency-key': 'retry-0001' };
+    const first = await post(body, headers);
+    const firstText = await first.text();
+    const retries = await Promise.all([post(body, headers), post(body, headers)]);
+    for (const retry of retries) {
+      expect(retry.headers.get('idempotent-replayed')).toBe('true');
+      expect(await retry.text()).toBe(firstText);
+    }
+    expect(JSON.parse(firstText).data.addCorrection.__typename).toBe('AddCorrectionSuccess');
+    const after = await client.data<{ article: { version: number; revisions: unknown[] } }>(
+      'query ($url: String!) { article(url: $url) { version revisions { version } } }',
+      { url: demoUrls.calderLibrary },
+    );
+    expect(after.article.version).toBe(article.article.version + 1);
+    expect(after.article.revisions).toHaveLength(article.article.version + 1);
+
+    const reused = await post(
+      { ...body, variables: { input: { ...body.variables.input, note: 'Something else' } } },
+      headers,
+    );
+    expect(reused.status).toBe(422);
+    expect(((await reused.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe(
+      'IDEMPOTENCY_KEY_REUSED',
+    );
+    // keys are per credential: another key may use the same Idempotency-Key for its own request
+    const other = await post(body, { ...keys.bearer(keys.admin), 'idempotency-key': 'retry-0001' });
+    expect(
+      ((await other.json()) as { data: { addCorrection: { __typename: string } } }).data.addCorrection.__typename,
+    ).toBe('VersionConflictError');
+    const bad = await post(body, { ...headers, 'idempotency-key': 'x'.repeat(300) });
+    expect(bad.status).toBe(400);
+  });
+
+  it('a revoked key fails on the very next request', async () => {
+    const { createApiKey } = await import('@newsgraph/server');
+    const made = await createApiKey(store.handle.db, { role: 'EDITOR', label: 'soon revoked' });
+    const ok = await client.request('{ articles(first: 1) { totalCount } }', {}, keys.bearer(made.key));
+    expect(ok.errors).toBeUndefined();
+    expect(await revokeApiKey(store.handle.db, made.id)).toBe(1);
+    const after = await client.request('{ articles(first: 1) { totalCount } }', {}, keys.bearer(made.key));
+    expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it.runIf(engine === 'postgres')('a database dump holds no plaintext key', async () => {
+    const { key } = await (await import('@newsgraph/server')).createApiKey(store.handle.db, {
+      role: 'ADMIN',
+      label: 'dumped',
+    });
+    const { stdout } = await promisify(execFile)('pg_dump', ['--data-only', '--table=api_keys', store.url ?? ''], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(stdout).toContain('dumped');
+    expect(stdout).not.toContain(key);
+    expect(stdout).not.toContain(key.slice(12));
+  });
+
+  it.runIf(engine === 'postgres')(
+    'a statement stuck in the database is cancelled at the statement timeout and frees its connection',
+    async () => {
+      const handle = await createDb({ url: store.url, statementTimeoutMs: 300, poolSize: 1 });
+      try {
+        const started = Date.now();
+        await expect(handle.db.execute(sql`select pg_sleep(5)`)).rejects.toThrow();
+        const took = Date.now() - started;
+        console.log(`[operations] pg_sleep(5) cancelled after ${took} ms`);
+        expect(took).toBeLessThan(3000);
+        // the single pooled connection is usable again
+        const rows = await handle.db.execute(sql`select 1 as one`);
+        expect(JSON.stringify(rows)).toContain('1');
+      } finally {
+        await handle.close();
+      }
+    },
+  );
+});
+
+describe('graceful shutdown', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'newsgraph-stop-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('SIGTERM under load: in-flight requests finish, new ones are refused, exit code 0', async () => {
+    const server = await startServer({ NEWSGRAPH_DATA_DIR: dataDir });
+    const query = JSON.stringify({
+      query: '{ articles(first: 20) { totalCount edges { node { title provenance { depth } } } } }',
+    });
+    const send = () =>
+      fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: query,
+      }).then(
+        async (r) => ({ status: r.status, ok: r.ok && !(await r.text()).includes('"errors"') }),
+        () => ({ status: 0, ok: false }),
+      );
+    const inFlight = Array.from({ length: 40 }, send);
+    // let the server accept them before the signal
+    await new Promise((r) => setTimeout(r, 40));
+    const exit = server.stop();
+    const results = await Promise.all(inFlight);
+    const code = await exit;
+    const late = await send();
+    const served = results.filter((r) => r.ok).length;
+    const refused = results.filter((r) => r.status === 0 || r.status === 503).length;
+    console.log(`[operations] SIGTERM with 40 in flight: ${served} served, ${refused} refused`);
+    expect(code).toBe(0);
+    expect(served).toBeGreaterThan(0);
+    expect(served + refused).toBe(40);
+    expect(results.some((r) => r.status >= 500 && r.status !== 503)).toBe(false);
+    expect(late.status).toBe(0);
+  });
+});
