@@ -161,3 +161,38 @@ describe('graceful shutdown', () => {
     expect(late.status).toBe(0);
   });
 });
+
+describe.runIf(engines.includes('postgres'))('read replicas (postgres)', () => {
+  it('sends query reads to a replica and keeps a mutation’s reads on the primary', async () => {
+    // two separate databases stand in for a primary and a (lagging) replica: the replica lacks the
+    // primary's newest article, so where each answer came from is visible
+    const primary = await openStore('postgres');
+    const replica = await openStore('postgres');
+    try {
+      await seedDemo(primary.handle.db);
+      await seedDemo(replica.handle.db);
+      const handle = await createDb({ url: primary.url, replicaUrls: [replica.url ?? ''] });
+      try {
+        const keys = await keysFor(handle);
+        const client = inProcessClient(handle);
+        const created = await client.request<{ createArticle: { __typename: string; article?: { title: string } } }>(
+          `mutation { createArticle(input: { url: "https://replica.example/new", title: "Only On The Primary", body: "Text." }) {
+            __typename ... on CreateArticleSuccess { article { title } } } }`,
+          {},
+          keys.bearer(keys.editor),
+        );
+        // the mutation read its own write back from the primary
+        expect(created.data?.createArticle).toEqual({ __typename: 'CreateArticleSuccess', article: { title: 'Only On The Primary' } });
+        const read = await client.data<{ articles: { totalCount: number }; article: null }>(
+          '{ articles { totalCount } article(url: "https://replica.example/new") { title } }',
+        );
+        // the query was answered by the replica, which has not got it yet
+        expect(read).toEqual({ articles: { totalCount: 10 }, article: null });
+      } finally {
+        await handle.close();
+      }
+    } finally {
+      await Promise.all([primary.close(), replica.close()]);
+    }
+  });
+});

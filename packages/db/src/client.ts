@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { Logger } from 'drizzle-orm';
-import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { type PgAsyncDatabase, type PgQueryResultHKT, withReplicas } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
@@ -26,10 +26,18 @@ export interface CreateDbOptions {
   statementTimeoutMs?: number | undefined;
   /** An already-open PGlite instance (a clone of a migrated template in tests). */
   pglite?: PGlite | undefined;
+  /**
+   * Read replicas (Postgres only): reads that need not see the request's own writes go to one of
+   * them at random. @default process.env.DATABASE_REPLICA_URLS, comma-separated
+   */
+  replicaUrls?: string[] | undefined;
 }
 
 export interface DbHandle {
+  /** The primary: every write, and reads that must see them. */
   db: Db;
+  /** Where plain reads go: the replicas when there are any, else the primary. */
+  readDb: Db;
   engine: 'postgres' | 'pglite';
   /** Where the data lives: the url without password, or the PGlite directory. */
   location: string;
@@ -55,15 +63,30 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
       connection: { statement_timeout: options.statementTimeoutMs ?? 15_000, application_name: 'newsgraph' },
     });
     const db = drizzlePostgres({ client, relations, logger }) as unknown as Db;
+    const replicaUrls =
+      options.replicaUrls ?? process.env.DATABASE_REPLICA_URLS?.split(',').map((u) => u.trim()).filter(Boolean) ?? [];
+    const replicaClients = replicaUrls.map((u) =>
+      postgres(u, {
+        max: options.poolSize ?? 10,
+        onnotice: () => {},
+        connection: { statement_timeout: options.statementTimeoutMs ?? 15_000, application_name: 'newsgraph-replica' },
+      }),
+    );
+    const replicas = replicaClients.map((c) => drizzlePostgres({ client: c, relations, logger }) as unknown as Db);
+    const [first, ...rest] = replicas;
+    const readDb = first ? (withReplicas(db, [first, ...rest]) as unknown as Db) : db;
     return {
       db,
+      readDb,
       engine: 'postgres',
       location: url.replace(/:[^:@/]*@/, ':***@'),
       sql: client,
       ping: async () => {
         await client`select 1`;
       },
-      close: () => client.end({ timeout: 5 }),
+      close: async () => {
+        await Promise.all([client.end({ timeout: 5 }), ...replicaClients.map((c) => c.end({ timeout: 5 }))]);
+      },
     };
   }
 
@@ -77,6 +100,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
   const db = drizzlePglite({ client: pglite, relations, logger }) as unknown as Db;
   return {
     db,
+    readDb: db,
     engine: 'pglite',
     location: options.pglite ? 'pglite clone' : dataDir,
     pglite,

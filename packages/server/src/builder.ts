@@ -28,7 +28,7 @@ export const builder = new SchemaBuilder<PothosTypes>({
   plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, DrizzlePlugin],
   defaultFieldNullability: false,
   drizzle: {
-    client: (ctx) => ctx.db,
+    client: (ctx) => ctx.readDb,
     getTableConfig,
     relations,
     defaultConnectionSize: 20,

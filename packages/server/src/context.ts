@@ -11,7 +11,10 @@ export interface Viewer {
 }
 
 export interface Context {
+  /** The primary: writes, and every read of a mutation (it must see its own writes). */
   db: Db;
+  /** Where a query's reads go: a replica when configured. */
+  readDb: Db;
   handle: DbHandle;
   /** The API key the request carried, once verified; null for anonymous requests. */
   viewer: Viewer | null;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DbHandle } from '@newsgraph/db';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, getOperationAST } from 'graphql';
 import { createYoga, maskError, type Plugin, useReadinessCheck } from 'graphql-yoga';
 import { type Limits, limitsFromEnv } from './config.js';
 import type { Context, Viewer } from './context.js';
@@ -94,7 +94,13 @@ export function createApp(options: AppOptions) {
     },
     // Unexpected errors are logged with the request id here, then masked to "Unexpected error." (no
     // stack, no SQL); the id in every error's extensions lets an operator find the log line.
-    onExecute() {
+    onExecute({ args }) {
+      // a mutation reads back what it wrote: keep all of its reads on the primary
+      const operation = getOperationAST(args.document, args.operationName);
+      if (operation && operation.operation !== 'query') {
+        const context = args.contextValue as unknown as Context;
+        context.readDb = context.db;
+      }
       return {
         onExecuteDone({ args, result, setResult }) {
           if (!('errors' in result) || !result.errors?.length) return;
@@ -139,6 +145,7 @@ export function createApp(options: AppOptions) {
     },
     context: async ({ request }): Promise<Context> => ({
       db: handle.db,
+      readDb: handle.readDb,
       handle,
       viewer: await viewerFor(request, handle, publicReads),
       requestId: requestIds.get(request) ?? randomUUID(),

@@ -201,7 +201,7 @@ builder.queryFields((t) => ({
     resolve: (query, _root, args, ctx) => {
       if ((args.id == null) === (args.url == null)) throw badInput('Give exactly one of "id" or "url"');
       const where = args.id != null ? { id: decodeIdOf('Article', String(args.id)) } : { url: String(args.url) };
-      return ctx.db.query.articles.findFirst(query({ where }));
+      return ctx.readDb.query.articles.findFirst(query({ where }));
     },
   }),
   articles: t.drizzleConnection(
@@ -221,7 +221,7 @@ builder.queryFields((t) => ({
             ? { updatedAt: direction, id: direction }
             : { sortAt: direction, id: direction };
         return countedConnection(ctx, info, articles, articleFilterSql(args.filter), (extras, where) =>
-          ctx.db.query.articles.findMany(query({ where, extras, orderBy: orderBy as { sortAt: 'asc' } })),
+          ctx.readDb.query.articles.findMany(query({ where, extras, orderBy: orderBy as { sortAt: 'asc' } })),
         );
       },
     },

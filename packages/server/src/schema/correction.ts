@@ -98,7 +98,7 @@ builder.queryFields((t) => ({
       resolve: (query, _root, args, ctx, info) => {
         const filter = correctionFilter(args.filter);
         return countedConnection(ctx, info, corrections, filter, (extras, where) =>
-          ctx.db.query.corrections.findMany(query({ where, extras, orderBy: { createdAt: 'desc', id: 'desc' } })),
+          ctx.readDb.query.corrections.findMany(query({ where, extras, orderBy: { createdAt: 'desc', id: 'desc' } })),
         );
       },
     },

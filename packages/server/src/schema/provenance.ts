@@ -72,7 +72,7 @@ builder.drizzleObjectFields(Article, (t) => ({
       'Corrections and retractions made anywhere upstream after this article relied on them: "your source has since been corrected". Newest first.',
     args: { maxDepth: t.arg.int({ defaultValue: 6, description: DEPTH_HELP }) },
     resolve: (query, article, args, ctx) =>
-      ctx.db.query.corrections.findMany(
+      ctx.readDb.query.corrections.findMany(
         query({
           where: {
             RAW: (c) => sql`${c.id} in (${upstreamCorrectionIdsSql(article.id, checkDepth(args.maxDepth))})`,

@@ -41,7 +41,7 @@ builder.queryFields((t) => ({
       resolve: (query, _root, args, ctx, info) => {
         const tsquery = sql`websearch_to_tsquery('english', ${checkedQuery(args.query)})`;
         return countedConnection(ctx, info, articles, searchFilter(args.query, args.filter), (extras, where) =>
-          ctx.db.query.articles.findMany(
+          ctx.readDb.query.articles.findMany(
             query({
               where,
               extras: {

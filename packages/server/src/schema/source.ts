@@ -99,11 +99,11 @@ builder.queryFields((t) => ({
       if ((args.id == null) === (args.name == null)) throw badInput('Give exactly one of "id" or "name"');
       if (args.id != null) {
         const id = decodeIdOf('Source', String(args.id));
-        return ctx.db.query.sources.findFirst(query({ where: { id } }));
+        return ctx.readDb.query.sources.findFirst(query({ where: { id } }));
       }
       const name = String(args.name).trim().toLowerCase();
       // A merged source still answers to its name only if nothing live does: prefer live rows.
-      return ctx.db.query.sources.findFirst(
+      return ctx.readDb.query.sources.findFirst(
         query({
           where: {
             RAW: (s) =>
@@ -124,7 +124,7 @@ builder.queryFields((t) => ({
       resolve: (query, _root, args, ctx, info) => {
         const filter = sourceFilter(args.filter);
         return countedConnection(ctx, info, sources, filter, (extras, where) =>
-          ctx.db.query.sources.findMany(query({ where, extras, orderBy: { name: 'asc', id: 'asc' } })),
+          ctx.readDb.query.sources.findMany(query({ where, extras, orderBy: { name: 'asc', id: 'asc' } })),
         );
       },
     },

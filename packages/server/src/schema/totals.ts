@@ -40,7 +40,7 @@ async function countAll<T extends PgTable>(
   table: T,
   filter: (table: T) => SQL | undefined,
 ): Promise<number> {
-  const [result] = await ctx.db
+  const [result] = await ctx.readDb
     .select({ n: count() })
     .from(table as Loose)
     .where(filter(table));
