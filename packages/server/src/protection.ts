@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Limits } from './config.js';
@@ -93,6 +94,27 @@ export function rateLimits(limits: Limits, address: ClientAddress = peerAddress)
       const verdict = verdicts.get(request);
       if (!verdict) return;
       for (const [name, value] of Object.entries(headersFor(verdict))) response.headers.set(name, value);
+    },
+  };
+}
+
+/**
+ * PostgreSQL text cannot hold NUL, so a NUL anywhere in a request's strings could only end as a
+ * database error; refuse it up front with a clear one.
+ */
+export function noNulCharacters(): Plugin {
+  return {
+    onParams({ params, setResult }) {
+      const hasNul = params.query?.includes('\u0000') || JSON.stringify(params.variables ?? null).includes('\\u0000');
+      if (hasNul) {
+        setResult({
+          errors: [
+            new GraphQLError('Strings must not contain NUL (\\u0000) characters', {
+              extensions: { code: 'BAD_USER_INPUT' },
+            }),
+          ],
+        });
+      }
     },
   };
 }

@@ -7,7 +7,7 @@ import type { Context, Viewer } from './context.js';
 import { createEventBus, type PubSub } from './events.js';
 import { idempotency } from './idempotency.js';
 import { logger, observability } from './observability.js';
-import { bodyLimit, queryLimits, rateLimits } from './protection.js';
+import { bodyLimit, noNulCharacters, queryLimits, rateLimits } from './protection.js';
 import { schema } from './schema/index.js';
 import { verifyApiKey } from './services/keys.js';
 
@@ -158,6 +158,7 @@ export function createApp(options: AppOptions) {
       bodyLimit(limits.maxBodyBytes),
       rateLimits(limits),
       idempotency(handle),
+      noNulCharacters(),
       ...queryLimits(limits, production),
       useReadinessCheck({
         endpoint: '/readyz',
