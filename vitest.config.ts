@@ -21,6 +21,7 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      { resolve: { alias }, test: { name: 'sdk', include: ['packages/sdk/src/**/*.test.ts'] } },
       {
         resolve: { alias },
         test: { name: 'e2e', include: ['tests/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 },

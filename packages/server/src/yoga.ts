@@ -7,6 +7,7 @@ import type { Context, Viewer } from './context.js';
 import { createEventBus, type PubSub } from './events.js';
 import { idempotency } from './idempotency.js';
 import { logger, observability } from './observability.js';
+import { persistedDocumentsPlugin } from './persisted.js';
 import { bodyLimit, noNulCharacters, queryLimits, rateLimits } from './protection.js';
 import { schema } from './schema/index.js';
 import { verifyApiKey } from './services/keys.js';
@@ -158,6 +159,7 @@ export function createApp(options: AppOptions) {
       bodyLimit(limits.maxBodyBytes),
       rateLimits(limits),
       idempotency(handle),
+      persistedDocumentsPlugin(),
       noNulCharacters(),
       ...queryLimits(limits, production),
       useReadinessCheck({
