@@ -168,3 +168,56 @@ describe('query limits, body limit, rate limits, masking (pglite)', () => {
     expect(metrics).toMatch(/newsgraph_graphql_request_duration_seconds_bucket/);
   });
 });
+
+describe('tracing through the OpenTelemetry API', () => {
+  it('records one span per request, named by operation, when a tracer provider is registered', async () => {
+    const { trace } = await import('@opentelemetry/api');
+    const ended: { name: string; attributes: Record<string, unknown> }[] = [];
+    // a minimal provider: what an OTel SDK would receive
+    const provider = {
+      getTracer: () => ({
+        startSpan: (name: string, options?: { attributes?: Record<string, unknown> }) => {
+          const span = {
+            name,
+            attributes: { ...options?.attributes } as Record<string, unknown>,
+            updateName(n: string) {
+              span.name = n;
+              return span;
+            },
+            setAttributes(a: Record<string, unknown>) {
+              Object.assign(span.attributes, a);
+              return span;
+            },
+            setStatus: () => span,
+            end: () => ended.push({ name: span.name, attributes: span.attributes }),
+          };
+          return span;
+        },
+      }),
+    };
+    trace.setGlobalTracerProvider(provider as never);
+    try {
+      const store = await openStore('pglite');
+      try {
+        const app = createApp({ handle: store.handle });
+        await app.fetch('http://localhost/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-request-id': 'trace-me' },
+          body: JSON.stringify({ query: 'query Front { articles(first: 1) { totalCount } }', operationName: 'Front' }),
+        });
+      } finally {
+        await store.close();
+      }
+      expect(ended).toContainEqual({
+        name: 'graphql query Front',
+        attributes: expect.objectContaining({
+          'graphql.operation.name': 'Front',
+          'http.response.status_code': 200,
+          'newsgraph.request_id': 'trace-me',
+        }),
+      });
+    } finally {
+      trace.disable();
+    }
+  });
+});

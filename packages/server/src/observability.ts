@@ -1,4 +1,5 @@
 import type { DbHandle } from '@newsgraph/db';
+import { type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Plugin } from 'graphql-yoga';
 import { pino } from 'pino';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
@@ -51,7 +52,10 @@ export function observability(handle: DbHandle): Metrics {
     },
   });
 
-  const started = new WeakMap<Request, { t: number; operation: string; type: string }>();
+  // One span per request through the OpenTelemetry API: a no-op until a tracer provider is registered
+  // (see docs/operations.md, "Tracing"), then exported with the HTTP and Postgres spans around it.
+  const tracer = trace.getTracer('newsgraph');
+  const started = new WeakMap<Request, { t: number; operation: string; type: string; span: Span }>();
   const plugin: Plugin = {
     onRequest({ request, url, endResponse }) {
       if (url.pathname === '/metrics') {
@@ -59,7 +63,8 @@ export function observability(handle: DbHandle): Metrics {
           .metrics()
           .then((text) => endResponse(new Response(text, { headers: { 'content-type': registry.contentType } })));
       }
-      started.set(request, { t: performance.now(), operation: 'unknown', type: 'unknown' });
+      const span = tracer.startSpan('graphql', { kind: SpanKind.SERVER, attributes: { 'http.route': url.pathname } });
+      started.set(request, { t: performance.now(), operation: 'unknown', type: 'unknown', span });
       return undefined;
     },
     onParams({ request, params }) {
@@ -68,6 +73,8 @@ export function observability(handle: DbHandle): Metrics {
         entry.operation = params.operationName ?? (params.query ? 'anonymous' : 'persisted');
         const match = /^\s*(query|mutation|subscription)\b/.exec(params.query ?? '');
         entry.type = match?.[1] ?? 'query';
+        entry.span.updateName(`graphql ${entry.type} ${entry.operation}`);
+        entry.span.setAttributes({ 'graphql.operation.name': entry.operation, 'graphql.operation.type': entry.type });
       }
     },
     onResponse({ request, response, serverContext }) {
@@ -78,6 +85,12 @@ export function observability(handle: DbHandle): Metrics {
       duration.observe({ operation: entry.operation, type: entry.type }, seconds);
       if (response.status >= 400) errors.inc({ operation: entry.operation });
       const requestId = response.headers.get('x-request-id');
+      entry.span.setAttributes({
+        'http.response.status_code': response.status,
+        'newsgraph.request_id': requestId ?? '',
+      });
+      if (response.status >= 500) entry.span.setStatus({ code: SpanStatusCode.ERROR });
+      entry.span.end();
       logger.info(
         {
           requestId,
