@@ -24,7 +24,24 @@ export default defineConfig({
       { resolve: { alias }, test: { name: 'sdk', include: ['packages/sdk/src/**/*.test.ts'] } },
       {
         resolve: { alias },
-        test: { name: 'e2e', include: ['tests/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000 },
+        test: {
+          name: 'e2e',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/faults/**', '**/node_modules/**'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      // breaks the database on purpose: run alone, after the rest (`vitest run --project faults`)
+      {
+        resolve: { alias },
+        test: {
+          name: 'faults',
+          include: ['tests/faults/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
       },
     ],
   },

@@ -182,7 +182,10 @@ describe.runIf(engines.includes('postgres'))('read replicas (postgres)', () => {
           keys.bearer(keys.editor),
         );
         // the mutation read its own write back from the primary
-        expect(created.data?.createArticle).toEqual({ __typename: 'CreateArticleSuccess', article: { title: 'Only On The Primary' } });
+        expect(created.data?.createArticle).toEqual({
+          __typename: 'CreateArticleSuccess',
+          article: { title: 'Only On The Primary' },
+        });
         const read = await client.data<{ articles: { totalCount: number }; article: null }>(
           '{ articles { totalCount } article(url: "https://replica.example/new") { title } }',
         );

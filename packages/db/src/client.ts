@@ -64,7 +64,11 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
     });
     const db = drizzlePostgres({ client, relations, logger }) as unknown as Db;
     const replicaUrls =
-      options.replicaUrls ?? process.env.DATABASE_REPLICA_URLS?.split(',').map((u) => u.trim()).filter(Boolean) ?? [];
+      options.replicaUrls ??
+      process.env.DATABASE_REPLICA_URLS?.split(',')
+        .map((u) => u.trim())
+        .filter(Boolean) ??
+      [];
     const replicaClients = replicaUrls.map((u) =>
       postgres(u, {
         max: options.poolSize ?? 10,

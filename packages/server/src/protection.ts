@@ -99,12 +99,14 @@ export function rateLimits(limits: Limits, address: ClientAddress = peerAddress)
 }
 
 /**
- * PostgreSQL text cannot hold NUL, so a NUL anywhere in a request's strings could only end as a
- * database error; refuse it up front with a clear one.
+ * PostgreSQL text cannot hold NUL, so a NUL in a read's strings could only end as a database error;
+ * refuse it up front with a clear one. Mutations check their own input and answer a typed
+ * ValidationError naming the field.
  */
 export function noNulCharacters(): Plugin {
   return {
     onParams({ params, setResult }) {
+      if (/^\s*mutation\b/.test(params.query ?? '')) return;
       const hasNul = params.query?.includes('\u0000') || JSON.stringify(params.variables ?? null).includes('\\u0000');
       if (hasNul) {
         setResult({

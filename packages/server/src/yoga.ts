@@ -159,8 +159,8 @@ export function createApp(options: AppOptions) {
       bodyLimit(limits.maxBodyBytes),
       rateLimits(limits),
       idempotency(handle),
-      persistedDocumentsPlugin(),
       noNulCharacters(),
+      persistedDocumentsPlugin(),
       ...queryLimits(limits, production),
       useReadinessCheck({
         endpoint: '/readyz',
