@@ -1,10 +1,9 @@
 import { auditLog } from '@newsgraph/db';
-import { demoUrls, seedDemo } from '@newsgraph/server';
+import { demoUrls } from '@newsgraph/server';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, openStore, type Store } from './support/engines.js';
-import { inProcessClient } from './support/graphql.js';
-import { keysFor } from './support/keys.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useDemoStore } from './support/demo.js';
+import { engines } from './support/engines.js';
 
 const ADD = `mutation ($input: AddCorrectionInput!) {
   addCorrection(input: $input) {
@@ -19,35 +18,31 @@ const ADD = `mutation ($input: AddCorrectionInput!) {
 type AddResult = { addCorrection: Record<string, unknown> & { __typename: string } };
 
 describe.each(engines)('corrections (%s)', (engine) => {
-  let store: Store;
-  let client: ReturnType<typeof inProcessClient>;
-  let keys: Awaited<ReturnType<typeof keysFor>>;
+  const demo = useDemoStore(engine);
   let articleId: (url: string) => Promise<{ id: string; version: number }>;
 
   beforeAll(async () => {
-    store = await openStore(engine);
-    await seedDemo(store.handle.db);
-    client = inProcessClient(store.handle);
-    keys = await keysFor(store.handle);
     articleId = async (url) =>
       (
-        await client.data<{ article: { id: string; version: number } }>(
+        await demo.client.data<{ article: { id: string; version: number } }>(
           'query ($url: String!) { article(url: $url) { id version } }',
           { url },
         )
       ).article;
   });
-  afterAll(() => store?.close());
 
-  const add = (input: Record<string, unknown>, key = keys.editor) =>
-    client.request<AddResult>(ADD, { input }, keys.bearer(key));
+  const add = (input: Record<string, unknown>, key = demo.keys.editor) =>
+    demo.client.request<AddResult>(ADD, { input }, demo.keys.bearer(key));
 
   it('corrects title and body: new revision, field changes with a paragraph diff, version + 1, status CORRECTED', async () => {
     const { id, version } = await articleId(demoUrls.northgate);
     expect(version).toBe(1);
-    const before = await client.data<{ article: { body: string } }>('query ($id: ID!) { article(id: $id) { body } }', {
-      id,
-    });
+    const before = await demo.client.data<{ article: { body: string } }>(
+      'query ($id: ID!) { article(id: $id) { body } }',
+      {
+        id,
+      },
+    );
     const paragraphs = before.article.body.split('\n\n');
     paragraphs[1] = 'A decision is expected within a month.';
     const result = await add({
@@ -78,7 +73,7 @@ describe.each(engines)('corrections (%s)', (engine) => {
         ],
       },
     });
-    const history = await client.data<{
+    const history = await demo.client.data<{
       article: {
         revisions: { version: number; title: string }[];
         v1: { title: string };
@@ -90,7 +85,7 @@ describe.each(engines)('corrections (%s)', (engine) => {
     );
     expect(history.article.revisions.map((r) => r.version)).toEqual([1, 2]);
     expect(history.article.v1.title).toBe('Port Night-Shift Cuts on the Table, Sources Say');
-    const audit = await store.handle.db.select().from(auditLog).where(sql`${auditLog.action} = 'addCorrection'`);
+    const audit = await demo.store.handle.db.select().from(auditLog).where(sql`${auditLog.action} = 'addCorrection'`);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       actor: 'test editor',
@@ -140,7 +135,7 @@ describe.each(engines)('corrections (%s)', (engine) => {
     expect(retract.data?.addCorrection).toMatchObject({ article: { status: 'RETRACTED', version: 2 } });
     const later = await add({ articleId: id, expectedVersion: 2, kind: 'EDITORS_NOTE', note: 'Added context.' });
     expect(later.data?.addCorrection).toMatchObject({ article: { status: 'RETRACTED', version: 3 } });
-    const listed = await client.data<{ articles: { edges: { node: { status: string } }[] } }>(
+    const listed = await demo.client.data<{ articles: { edges: { node: { status: string } }[] } }>(
       '{ articles(filter: { status: [RETRACTED] }) { edges { node { status } } } }',
     );
     expect(listed.articles.edges).toEqual([{ node: { status: 'RETRACTED' } }]);
@@ -164,7 +159,7 @@ describe.each(engines)('corrections (%s)', (engine) => {
     expect(kinds.filter((k) => k === 'VersionConflictError')).toHaveLength(49);
     const winner = results.find((r) => r.data?.addCorrection.__typename === 'AddCorrectionSuccess');
     const winningTitle = (winner?.data?.addCorrection.article as { title: string }).title;
-    const after = await client.data<{
+    const after = await demo.client.data<{
       article: {
         version: number;
         title: string;
@@ -200,48 +195,48 @@ describe.each(engines)('corrections (%s)', (engine) => {
     it.each(
       mutations,
     )('%s: anonymous → UNAUTHENTICATED, too low a role → FORBIDDEN, nothing changes', async (name, query, variables, needs) => {
-      const count = async () => (await store.handle.db.select().from(auditLog)).length;
+      const count = async () => (await demo.store.handle.db.select().from(auditLog)).length;
       const auditBefore = await count();
-      const anonymous = await client.request(query, variables);
+      const anonymous = await demo.client.request(query, variables);
       expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-      const reader = await client.request(query, variables, keys.bearer(keys.reader));
+      const reader = await demo.client.request(query, variables, demo.keys.bearer(demo.keys.reader));
       expect(reader.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       if (needs === 'ADMIN') {
-        const editor = await client.request(query, variables, keys.bearer(keys.editor));
+        const editor = await demo.client.request(query, variables, demo.keys.bearer(demo.keys.editor));
         expect(editor.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       }
-      const bogus = await client.request(query, variables, {
+      const bogus = await demo.client.request(query, variables, {
         authorization: 'Bearer ng_e_not-a-real-key-at-all-000000000000000000000',
       });
       expect(bogus.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       expect(await count()).toBe(auditBefore);
-      const allowed = await client.request<Record<string, { __typename: string }>>(
+      const allowed = await demo.client.request<Record<string, { __typename: string }>>(
         query,
         variables,
-        keys.bearer(needs === 'ADMIN' ? keys.admin : keys.editor),
+        demo.keys.bearer(needs === 'ADMIN' ? demo.keys.admin : demo.keys.editor),
       );
       expect(allowed.errors).toBeUndefined();
       expect(allowed.data?.[name]?.__typename).toMatch(/Success|ValidationError/);
     });
 
     it('a key made by createApiKey works at once and is stored only as a hash', async () => {
-      const made = await client
+      const made = await demo.client
         .data<{ createApiKey: { key: string } }>(
           'mutation { createApiKey(input: { role: EDITOR, label: "fresh" }) { ... on CreateApiKeySuccess { key } } }',
         )
         .catch(
           async () =>
             (
-              await client.request<{ createApiKey: { key: string } }>(
+              await demo.client.request<{ createApiKey: { key: string } }>(
                 'mutation { createApiKey(input: { role: EDITOR, label: "fresh" }) { ... on CreateApiKeySuccess { key } } }',
                 {},
-                keys.bearer(keys.admin),
+                demo.keys.bearer(demo.keys.admin),
               )
             ).data as { createApiKey: { key: string } },
         );
       const key = made.createApiKey.key;
       expect(key).toMatch(/^ng_e_/);
-      const dump = JSON.stringify(await store.handle.db.execute(sql`select * from api_keys`));
+      const dump = JSON.stringify(await demo.store.handle.db.execute(sql`select * from api_keys`));
       expect(dump).not.toContain(key);
       const { id } = await articleId(demoUrls.institute);
       const used = await add({ articleId: id, expectedVersion: 1, kind: 'CLARIFICATION', note: 'Clarified.' }, key);

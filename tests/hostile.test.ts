@@ -1,10 +1,9 @@
-import { createApp, seedDemo } from '@newsgraph/server';
+import { createApp } from '@newsgraph/server';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, openStore, type Store } from './support/engines.js';
-import { inProcessClient } from './support/graphql.js';
-import { keysFor } from './support/keys.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoStore } from './support/demo.js';
+import { engines, type Store } from './support/engines.js';
 
 /** A fingerprint of everything stored: any write shows up as a change. */
 async function fingerprint(store: Store): Promise<string> {
@@ -46,19 +45,13 @@ const nasty = fc.oneof(
 );
 
 describe.each(engines)('hostile input (%s)', (engine) => {
-  let store: Store;
-  let client: ReturnType<typeof inProcessClient>;
-  beforeAll(async () => {
-    store = await openStore(engine);
-    await seedDemo(store.handle.db);
-    // these tests measure answers, not the rate limiter
-    client = inProcessClient(store.handle, createApp({ handle: store.handle, limits: { ratePerIp: 1_000_000 } }));
-    await keysFor(store.handle);
+  // these tests measure answers, not the rate limiter
+  const demo = useDemoStore(engine, {
+    app: (store) => createApp({ handle: store.handle, limits: { ratePerIp: 1_000_000 } }),
   });
-  afterAll(() => store?.close());
 
   it('every string argument: no 5xx, a clear answer, no change to the data', async () => {
-    const before = await fingerprint(store);
+    const before = await fingerprint(demo.store);
     const queries = [
       'query ($s: String!) { searchArticles(query: $s, first: 5) { totalCount edges { highlight node { title } } } }',
       'query ($s: String!) { sources(filter: { namePrefix: $s }) { totalCount edges { node { name } } } }',
@@ -75,7 +68,7 @@ describe.each(engines)('hostile input (%s)', (engine) => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...queries), nasty, async (query, s) => {
         runs++;
-        const result = await client.request(query, { s });
+        const result = await demo.client.request(query, { s });
         expect(result.status).toBeLessThan(500);
         if (result.errors) {
           errors++;
@@ -89,11 +82,11 @@ describe.each(engines)('hostile input (%s)', (engine) => {
     console.log(
       `[hostile] ${engine}: ${runs} requests with hostile strings, ${errors} answered with a clear error, 0 with 5xx`,
     );
-    expect(await fingerprint(store)).toBe(before);
+    expect(await fingerprint(demo.store)).toBe(before);
   });
 
   it('1,000 malformed or abusive requests: no 5xx, each with an error', async () => {
-    const before = await fingerprint(store);
+    const before = await fingerprint(demo.store);
     const rssBefore = process.memoryUsage().rss;
     const deep = `{ articles { edges { node { ${'publisher { published { edges { node { '.repeat(30)}title${' } } } }'.repeat(30)} } } } }`;
     const aliases = `{ ${Array.from({ length: 500 }, (_, i) => `a${i}: articles { totalCount }`).join(' ')} }`;
@@ -130,7 +123,7 @@ describe.each(engines)('hostile input (%s)', (engine) => {
     let withError = 0;
     for (let i = 0; i < 1000; i++) {
       const spec = bodies[i % bodies.length] as (typeof bodies)[number];
-      const response = await client.app.fetch('http://localhost/graphql', {
+      const response = await demo.client.app.fetch('http://localhost/graphql', {
         method: spec.method ?? 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...spec.headers },
         body: spec.method === 'PUT' ? undefined : spec.body,
@@ -148,6 +141,6 @@ describe.each(engines)('hostile input (%s)', (engine) => {
       `[hostile] ${engine}: 1000 abusive requests → statuses ${JSON.stringify(Object.fromEntries(statuses))}, RSS +${grewMb.toFixed(1)} MB`,
     );
     expect(withError).toBe(1000);
-    expect(await fingerprint(store)).toBe(before);
+    expect(await fingerprint(demo.store)).toBe(before);
   });
 });

@@ -6,36 +6,28 @@ import { promisify } from 'node:util';
 import { createDb } from '@newsgraph/db';
 import { demoUrls, revokeApiKey, seedDemo } from '@newsgraph/server';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from './support/cli.js';
-import { engines, openStore, type Store } from './support/engines.js';
+import { useDemoStore } from './support/demo.js';
+import { engines, openStore } from './support/engines.js';
 import { inProcessClient } from './support/graphql.js';
 import { keysFor } from './support/keys.js';
 
 const ADD = `mutation ($input: AddCorrectionInput!) { addCorrection(input: $input) {
   __typename ... on AddCorrectionSuccess { correction { id toVersion } } ... on VersionConflictError { currentVersion } } }`;
 
-describe.each(engines)('idempotent writes and keys (%s)', (engine) => {
-  let store: Store;
-  let client: ReturnType<typeof inProcessClient>;
-  let keys: Awaited<ReturnType<typeof keysFor>>;
-  beforeAll(async () => {
-    store = await openStore(engine);
-    await seedDemo(store.handle.db);
-    client = inProcessClient(store.handle);
-    keys = await keysFor(store.handle);
-  });
-  afterAll(() => store?.close());
+describe.each(engines)('idempotent writes and demo.keys (%s)', (engine) => {
+  const demo = useDemoStore(engine);
 
   const post = (body: unknown, headers: Record<string, string>) =>
-    client.app.fetch('http://localhost/graphql', {
+    demo.client.app.fetch('http://localhost/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     });
 
   it('replays the first response to a retry with the same Idempotency-Key: one write, not two', async () => {
-    const article = await client.data<{ article: { id: string; version: number } }>(
+    const article = await demo.client.data<{ article: { id: string; version: number } }>(
       'query ($url: String!) { article(url: $url) { id version } }',
       { url: demoUrls.calderLibrary },
     );
@@ -50,7 +42,7 @@ describe.each(engines)('idempotent writes and keys (%s)', (engine) => {
         },
       },
     };
-    const headers = { ...keys.bearer(keys.editor), 'idempotency-key': 'retry-0001' };
+    const headers = { ...demo.keys.bearer(demo.keys.editor), 'idempotency-key': 'retry-0001' };
     const first = await post(body, headers);
     const firstText = await first.text();
     const retries = await Promise.all([post(body, headers), post(body, headers)]);
@@ -59,7 +51,7 @@ describe.each(engines)('idempotent writes and keys (%s)', (engine) => {
       expect(await retry.text()).toBe(firstText);
     }
     expect(JSON.parse(firstText).data.addCorrection.__typename).toBe('AddCorrectionSuccess');
-    const after = await client.data<{ article: { version: number; revisions: unknown[] } }>(
+    const after = await demo.client.data<{ article: { version: number; revisions: unknown[] } }>(
       'query ($url: String!) { article(url: $url) { version revisions { version } } }',
       { url: demoUrls.calderLibrary },
     );
@@ -75,7 +67,7 @@ describe.each(engines)('idempotent writes and keys (%s)', (engine) => {
       'IDEMPOTENCY_KEY_REUSED',
     );
     // keys are per credential: another key may use the same Idempotency-Key for its own request
-    const other = await post(body, { ...keys.bearer(keys.admin), 'idempotency-key': 'retry-0001' });
+    const other = await post(body, { ...demo.keys.bearer(demo.keys.admin), 'idempotency-key': 'retry-0001' });
     expect(
       ((await other.json()) as { data: { addCorrection: { __typename: string } } }).data.addCorrection.__typename,
     ).toBe('VersionConflictError');
@@ -85,20 +77,20 @@ describe.each(engines)('idempotent writes and keys (%s)', (engine) => {
 
   it('a revoked key fails on the very next request', async () => {
     const { createApiKey } = await import('@newsgraph/server');
-    const made = await createApiKey(store.handle.db, { role: 'EDITOR', label: 'soon revoked' });
-    const ok = await client.request('{ articles(first: 1) { totalCount } }', {}, keys.bearer(made.key));
+    const made = await createApiKey(demo.store.handle.db, { role: 'EDITOR', label: 'soon revoked' });
+    const ok = await demo.client.request('{ articles(first: 1) { totalCount } }', {}, demo.keys.bearer(made.key));
     expect(ok.errors).toBeUndefined();
-    expect(await revokeApiKey(store.handle.db, made.id)).toBe(1);
-    const after = await client.request('{ articles(first: 1) { totalCount } }', {}, keys.bearer(made.key));
+    expect(await revokeApiKey(demo.store.handle.db, made.id)).toBe(1);
+    const after = await demo.client.request('{ articles(first: 1) { totalCount } }', {}, demo.keys.bearer(made.key));
     expect(after.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it.runIf(engine === 'postgres')('a database dump holds no plaintext key', async () => {
-    const { key } = await (await import('@newsgraph/server')).createApiKey(store.handle.db, {
+    const { key } = await (await import('@newsgraph/server')).createApiKey(demo.store.handle.db, {
       role: 'ADMIN',
       label: 'dumped',
     });
-    const { stdout } = await promisify(execFile)('pg_dump', ['--data-only', '--table=api_keys', store.url ?? ''], {
+    const { stdout } = await promisify(execFile)('pg_dump', ['--data-only', '--table=api_keys', demo.store.url ?? ''], {
       maxBuffer: 64 * 1024 * 1024,
     });
     expect(stdout).toContain('dumped');
@@ -109,7 +101,7 @@ describe.each(engines)('idempotent writes and keys (%s)', (engine) => {
   it.runIf(engine === 'postgres')(
     'a statement stuck in the database is cancelled at the statement timeout and frees its connection',
     async () => {
-      const handle = await createDb({ url: store.url, statementTimeoutMs: 300, poolSize: 1 });
+      const handle = await createDb({ url: demo.store.url, statementTimeoutMs: 300, poolSize: 1 });
       try {
         const started = Date.now();
         await expect(handle.db.execute(sql`select pg_sleep(5)`)).rejects.toThrow();

@@ -1,5 +1,6 @@
-import { demoUrls, insertArticle, seedDemo } from '@newsgraph/server';
+import { demoUrls, insertArticle } from '@newsgraph/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useDemoStore } from './support/demo.js';
 import { engines, openStore, type Store } from './support/engines.js';
 import { inProcessClient } from './support/graphql.js';
 
@@ -13,18 +14,11 @@ interface Step {
 const STEPS = `depth article { url } source { name } via { __typename ... on CrossReference { kind } ... on Attribution { role } }`;
 
 describe.each(engines)('provenance on the demo corpus (%s)', (engine) => {
-  let store: Store;
-  let client: ReturnType<typeof inProcessClient>;
-  beforeAll(async () => {
-    store = await openStore(engine);
-    await seedDemo(store.handle.db);
-    client = inProcessClient(store.handle);
-  });
-  afterAll(() => store?.close());
+  const demo = useDemoStore(engine);
 
   const provenanceOf = async (url: string, field = 'provenance', maxDepth = 6) =>
     (
-      await client.data<{ article: Record<string, Step[]> }>(
+      await demo.client.data<{ article: Record<string, Step[]> }>(
         `query ($url: String!, $d: Int) { article(url: $url) { ${field}(maxDepth: $d) { ${STEPS} } } }`,
         { url, d: maxDepth },
       )
@@ -59,7 +53,7 @@ describe.each(engines)('provenance on the demo corpus (%s)', (engine) => {
     expect(steps.every((s) => s.depth === 1)).toBe(true);
     const none = await provenanceOf(demoUrls.harborRadio, 'provenance', 0);
     expect(none).toEqual([]);
-    const tooDeep = await client.request(
+    const tooDeep = await demo.client.request(
       `{ articles(first: 1) { edges { node { provenance(maxDepth: 99) { depth } } } } }`,
     );
     expect(tooDeep.errors?.[0]?.message).toMatch(/maxDepth must be between 0 and 20/);
@@ -84,7 +78,7 @@ describe.each(engines)('provenance on the demo corpus (%s)', (engine) => {
 
   it('flags corrections made upstream after an article relied on them', async () => {
     const q = `query ($url: String!) { article(url: $url) { upstreamCorrections { kind note article { url } } } }`;
-    const calder = await client.data<{
+    const calder = await demo.client.data<{
       article: { upstreamCorrections: { kind: string; article: { url: string } }[] };
     }>(q, {
       url: demoUrls.calder,
@@ -92,19 +86,21 @@ describe.each(engines)('provenance on the demo corpus (%s)', (engine) => {
     expect(calder.article.upstreamCorrections).toEqual([
       { kind: 'CORRECTION', note: expect.stringContaining('850'), article: { url: demoUrls.wire } },
     ]);
-    const twoHops = await client.data<{ article: { upstreamCorrections: unknown[] } }>(q, { url: demoUrls.lakeshore });
+    const twoHops = await demo.client.data<{ article: { upstreamCorrections: unknown[] } }>(q, {
+      url: demoUrls.lakeshore,
+    });
     expect(twoHops.article.upstreamCorrections).toHaveLength(1);
     // the wire's own correction is not upstream of the wire; the background piece rests on nothing corrected
-    const wire = await client.data<{ article: { upstreamCorrections: unknown[] } }>(q, { url: demoUrls.wire });
+    const wire = await demo.client.data<{ article: { upstreamCorrections: unknown[] } }>(q, { url: demoUrls.wire });
     expect(wire.article.upstreamCorrections).toEqual([]);
-    const background = await client.data<{ article: { upstreamCorrections: unknown[] } }>(q, {
+    const background = await demo.client.data<{ article: { upstreamCorrections: unknown[] } }>(q, {
       url: demoUrls.calderBackground,
     });
     expect(background.article.upstreamCorrections).toEqual([]);
   });
 
   it('does not flag a correction made before the article was published', async () => {
-    const db = store.handle.db;
+    const db = demo.store.handle.db;
     const later = await db.transaction((tx) =>
       insertArticle(tx, {
         url: 'https://latecomer.example/2099/01/01/late-repeat',
@@ -117,7 +113,7 @@ describe.each(engines)('provenance on the demo corpus (%s)', (engine) => {
         createdBy: 'test',
       }),
     );
-    const result = await client.data<{ node: { upstreamCorrections: unknown[]; provenance: Step[] } }>(
+    const result = await demo.client.data<{ node: { upstreamCorrections: unknown[]; provenance: Step[] } }>(
       `query ($id: ID!) { node(id: $id) { ... on Article { upstreamCorrections { kind } provenance { ${STEPS} } } } }`,
       { id: Buffer.from(`Article:${later.id}`).toString('base64') },
     );

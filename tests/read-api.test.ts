@@ -1,7 +1,7 @@
-import { demoUrls, seedDemo } from '@newsgraph/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, openStore, type Store } from './support/engines.js';
-import { inProcessClient } from './support/graphql.js';
+import { demoUrls } from '@newsgraph/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useDemoStore } from './support/demo.js';
+import { engines } from './support/engines.js';
 
 interface Node {
   id: string;
@@ -10,23 +10,18 @@ interface Node {
 }
 
 describe.each(engines)('read API on the demo corpus (%s)', (engine) => {
-  let store: Store;
-  let client: ReturnType<typeof inProcessClient>;
+  const demo = useDemoStore(engine);
   const idOf: Record<string, string> = {};
 
   beforeAll(async () => {
-    store = await openStore(engine);
-    await seedDemo(store.handle.db);
-    client = inProcessClient(store.handle);
-    const all = await client.data<{ articles: { edges: { node: Node }[] } }>(
+    const all = await demo.client.data<{ articles: { edges: { node: Node }[] } }>(
       '{ articles(first: 100) { edges { node { id url title } } } }',
     );
     for (const { node } of all.articles.edges) idOf[node.url] = node.id;
   });
-  afterAll(() => store?.close());
 
   it('looks an article up by id and by url, with publisher, attributions and its correction', async () => {
-    const byUrl = await client.data<{ article: Record<string, unknown> & { id: string } }>(
+    const byUrl = await demo.client.data<{ article: Record<string, unknown> & { id: string } }>(
       `query ($url: String!) { article(url: $url) {
         id title version status publishedAt language paragraphs
         publisher { name kind domain }
@@ -89,7 +84,7 @@ describe.each(engines)('read API on the demo corpus (%s)', (engine) => {
     expect(revisions[0]?.correction).toBeNull();
     expect(revisions[1]?.correction).toEqual({ kind: 'CORRECTION' });
 
-    const byId = await client.data<{ article: { url: string; title: string } }>(
+    const byId = await demo.client.data<{ article: { url: string; title: string } }>(
       'query ($id: ID!) { article(id: $id) { url title } }',
       { id: a.id },
     );
@@ -97,7 +92,7 @@ describe.each(engines)('read API on the demo corpus (%s)', (engine) => {
   });
 
   it('shows the text as it read then: revision(version) and revision(asOf)', async () => {
-    const result = await client.data<{
+    const result = await demo.client.data<{
       article: {
         v1: { version: number; body: string };
         v2: { version: number; body: string };
@@ -120,7 +115,7 @@ describe.each(engines)('read API on the demo corpus (%s)', (engine) => {
   });
 
   it('gives outgoing references with targets, unresolved ones with url and title, and incoming citedBy', async () => {
-    const result = await client.data<{
+    const result = await demo.client.data<{
       article: {
         sources: { name: string; kind: string }[];
         references: { totalCount: number; edges: { node: Record<string, unknown> }[] };
@@ -180,7 +175,7 @@ describe.each(engines)('read API on the demo corpus (%s)', (engine) => {
   });
 
   it('shows the syndicated copy and both re-reports as incoming edges of their originals', async () => {
-    const result = await client.data<{
+    const result = await demo.client.data<{
       wire: { citedBy: { edges: { node: { kind: string; from: { publisher: { name: string } } } }[] } };
       northgate: { citedBy: { edges: { node: { kind: string; from: { url: string } } }[] } };
     }>(
@@ -204,16 +199,16 @@ describe.each(engines)('read API on the demo corpus (%s)', (engine) => {
       articles(first: 50, filter: $filter, orderBy: $orderBy) { totalCount edges { node { url publishedAt } } }
     }`;
     type Page = { articles: { totalCount: number; edges: { node: { url: string; publishedAt: string } }[] } };
-    const all = await client.data<Page>(q);
+    const all = await demo.client.data<Page>(q);
     expect(all.articles.totalCount).toBe(10);
     const dates = all.articles.edges.map((e) => e.node.publishedAt);
     expect(dates).toEqual([...dates].sort().reverse());
 
-    const oldestFirst = await client.data<Page>(q, { orderBy: { field: 'PUBLISHED_AT', direction: 'ASC' } });
+    const oldestFirst = await demo.client.data<Page>(q, { orderBy: { field: 'PUBLISHED_AT', direction: 'ASC' } });
     expect(oldestFirst.articles.edges[0]?.node.url).toBe(demoUrls.calderBackground);
-    const recentlyUpdated = await client.data<{ articles: { edges: { node: { url: string; updatedAt: string } }[] } }>(
-      '{ articles(first: 50, orderBy: { field: UPDATED_AT, direction: DESC }) { edges { node { url updatedAt } } } }',
-    );
+    const recentlyUpdated = await demo.client.data<{
+      articles: { edges: { node: { url: string; updatedAt: string } }[] };
+    }>('{ articles(first: 50, orderBy: { field: UPDATED_AT, direction: DESC }) { edges { node { url updatedAt } } } }');
     const updated = recentlyUpdated.articles.edges.map((e) => e.node.updatedAt);
     expect(updated).toEqual([...updated].sort().reverse());
     // the corrected wire report was the last to change
@@ -221,38 +216,38 @@ describe.each(engines)('read API on the demo corpus (%s)', (engine) => {
       recentlyUpdated.articles.edges.find((e) => e.node.url === demoUrls.wire)?.node.updatedAt,
     );
 
-    const calder = await client.data<{ source: { id: string } }>('{ source(name: "calder post") { id } }');
-    const byPublisher = await client.data<Page>(q, { filter: { publisherId: calder.source.id } });
+    const calder = await demo.client.data<{ source: { id: string } }>('{ source(name: "calder post") { id } }');
+    const byPublisher = await demo.client.data<Page>(q, { filter: { publisherId: calder.source.id } });
     expect(byPublisher.articles.totalCount).toBe(3);
     expect(byPublisher.articles.edges.map((e) => e.node.url).sort()).toEqual(
       [demoUrls.calder, demoUrls.calderBackground, demoUrls.calderLibrary].sort(),
     );
 
-    const anon = await client.data<{ source: { id: string } }>(
+    const anon = await demo.client.data<{ source: { id: string } }>(
       '{ source(name: "port officials familiar with the plans") { id } }',
     );
-    const bySource = await client.data<Page>(q, { filter: { sourceId: anon.source.id } });
+    const bySource = await demo.client.data<Page>(q, { filter: { sourceId: anon.source.id } });
     expect(bySource.articles.edges.map((e) => e.node.url).sort()).toEqual(
       [demoUrls.wire, demoUrls.calder, demoUrls.northgate].sort(),
     );
 
-    const inRange = await client.data<Page>(q, {
+    const inRange = await demo.client.data<Page>(q, {
       filter: { publishedAfter: '2026-03-03T00:00:00Z', publishedBefore: '2026-03-04T00:00:00Z' },
     });
     expect(inRange.articles.edges.map((e) => e.node.url).sort()).toEqual(
       [demoUrls.northgate, demoUrls.lakeshore, demoUrls.harborRadio].sort(),
     );
 
-    const corrected = await client.data<Page>(q, { filter: { hasCorrections: true } });
+    const corrected = await demo.client.data<Page>(q, { filter: { hasCorrections: true } });
     expect(corrected.articles.edges.map((e) => e.node.url)).toEqual([demoUrls.wire]);
-    const uncorrected = await client.data<Page>(q, { filter: { hasCorrections: false } });
+    const uncorrected = await demo.client.data<Page>(q, { filter: { hasCorrections: false } });
     expect(uncorrected.articles.totalCount).toBe(9);
-    const byStatus = await client.data<Page>(q, { filter: { status: ['CORRECTED'] } });
+    const byStatus = await demo.client.data<Page>(q, { filter: { status: ['CORRECTED'] } });
     expect(byStatus.articles.edges.map((e) => e.node.url)).toEqual([demoUrls.wire]);
   });
 
   it('searches full text, ranked, with highlighted snippets', async () => {
-    const result = await client.data<{
+    const result = await demo.client.data<{
       searchArticles: {
         totalCount: number;
         edges: { rank: number; highlight: string; titleHighlight: string; node: { url: string } }[];
@@ -272,18 +267,18 @@ describe.each(engines)('read API on the demo corpus (%s)', (engine) => {
     const wire = edges.find((e) => e.node.url === demoUrls.wire);
     expect(wire?.titleHighlight).toContain('<mark>Night</mark> <mark>Shifts</mark>');
 
-    const library = await client.data<{ searchArticles: { edges: { node: { url: string } }[] } }>(
+    const library = await demo.client.data<{ searchArticles: { edges: { node: { url: string } }[] } }>(
       '{ searchArticles(query: "library") { edges { node { url } } } }',
     );
     expect(library.searchArticles.edges.map((e) => e.node.url)).toEqual([demoUrls.calderLibrary]);
-    const nothing = await client.data<{ searchArticles: { totalCount: number; edges: unknown[] } }>(
+    const nothing = await demo.client.data<{ searchArticles: { totalCount: number; edges: unknown[] } }>(
       '{ searchArticles(query: "zeppelin") { totalCount edges { cursor } } }',
     );
     expect(nothing.searchArticles).toEqual({ totalCount: 0, edges: [] });
   });
 
   it('finds a source by id, by name or alias case-insensitively, with what it published and where it is cited', async () => {
-    const byAlias = await client.data<{
+    const byAlias = await demo.client.data<{
       source: {
         id: string;
         name: string;
@@ -312,21 +307,21 @@ describe.each(engines)('read API on the demo corpus (%s)', (engine) => {
       [demoUrls.calder, demoUrls.northgate].sort(),
     );
 
-    const byId = await client.data<{ source: { name: string } }>('query ($id: ID!) { source(id: $id) { name } }', {
+    const byId = await demo.client.data<{ source: { name: string } }>('query ($id: ID!) { source(id: $id) { name } }', {
       id: s.id,
     });
     expect(byId.source.name).toBe('Meridian Wire');
-    const node = await client.data<{ node: { __typename: string; name: string } }>(
+    const node = await demo.client.data<{ node: { __typename: string; name: string } }>(
       'query ($id: ID!) { node(id: $id) { __typename ... on Source { name } } }',
       { id: s.id },
     );
     expect(node.node).toEqual({ __typename: 'Source', name: 'Meridian Wire' });
-    const none = await client.data<{ source: null }>('{ source(name: "Nobody Gazette") { id } }');
+    const none = await demo.client.data<{ source: null }>('{ source(name: "Nobody Gazette") { id } }');
     expect(none.source).toBeNull();
   });
 
   it('lists sources by kind and name prefix', async () => {
-    const photo = await client.data<{ sources: { totalCount: number; edges: { node: { name: string } }[] } }>(
+    const photo = await demo.client.data<{ sources: { totalCount: number; edges: { node: { name: string } }[] } }>(
       '{ sources(filter: { kind: [PHOTO_AGENCY, PERSON] }) { totalCount edges { node { name } } } }',
     );
     expect(photo.sources.edges.map((e) => e.node.name)).toEqual([
@@ -338,24 +333,24 @@ describe.each(engines)('read API on the demo corpus (%s)', (engine) => {
       'Tomas Reyl',
     ]);
     expect(photo.sources.totalCount).toBe(6);
-    const prefix = await client.data<{ sources: { edges: { node: { name: string } }[] } }>(
+    const prefix = await demo.client.data<{ sources: { edges: { node: { name: string } }[] } }>(
       '{ sources(filter: { namePrefix: "north" }) { edges { node { name } } } }',
     );
     expect(prefix.sources.edges.map((e) => e.node.name)).toEqual(['Northgate Daily']);
-    const wildcard = await client.data<{ sources: { edges: unknown[] } }>(
+    const wildcard = await demo.client.data<{ sources: { edges: unknown[] } }>(
       '{ sources(filter: { namePrefix: "%" }) { edges { cursor } } }',
     );
     expect(wildcard.sources.edges).toEqual([]);
   });
 
   it('gives the corrections feed, newest first, filtered by publisher', async () => {
-    const feed = await client.data<{
+    const feed = await demo.client.data<{
       corrections: { totalCount: number; edges: { node: { kind: string; article: { url: string } } }[] };
     }>('{ corrections { totalCount edges { node { kind article { url } } } } }');
     expect(feed.corrections.totalCount).toBe(1);
     expect(feed.corrections.edges[0]?.node).toEqual({ kind: 'CORRECTION', article: { url: demoUrls.wire } });
-    const calder = await client.data<{ source: { id: string } }>('{ source(name: "The Calder Post") { id } }');
-    const none = await client.data<{ corrections: { totalCount: number } }>(
+    const calder = await demo.client.data<{ source: { id: string } }>('{ source(name: "The Calder Post") { id } }');
+    const none = await demo.client.data<{ corrections: { totalCount: number } }>(
       'query ($p: ID!) { corrections(filter: { publisherId: $p }) { totalCount } }',
       { p: calder.source.id },
     );
@@ -363,8 +358,8 @@ describe.each(engines)('read API on the demo corpus (%s)', (engine) => {
   });
 
   it('counts without fetching a page when only totalCount is asked for', async () => {
-    store.statements.length = 0;
-    const counts = await client.data<{
+    demo.store.statements.length = 0;
+    const counts = await demo.client.data<{
       all: { totalCount: number };
       corrected: { totalCount: number };
       hits: { totalCount: number };
@@ -386,12 +381,12 @@ describe.each(engines)('read API on the demo corpus (%s)', (engine) => {
     });
     expect(counts.hits.totalCount).toBeGreaterThanOrEqual(4);
     // one count statement per root field, no page queries
-    expect(store.statements).toHaveLength(5);
+    expect(demo.store.statements).toHaveLength(5);
   });
 
   it('answers null for unknown ids and urls', async () => {
     const unknownId = Buffer.from('Article:00000000-0000-4000-8000-000000000000').toString('base64');
-    const result = await client.request<{ article: null; byUrl: null; node: null }>(
+    const result = await demo.client.request<{ article: null; byUrl: null; node: null }>(
       'query ($id: ID!) { article(id: $id) { id } byUrl: article(url: "https://nowhere.example/x") { id } node(id: $id) { id } }',
       { id: unknownId },
     );
@@ -423,19 +418,19 @@ describe.each(engines)('read API on the demo corpus (%s)', (engine) => {
     ['a bad DateTime', '{ articles(filter: { publishedAfter: "yesterday" }) { edges { cursor } } }', /DateTime/],
     ['a bad cursor', '{ articles(after: "garbage") { edges { cursor } } }', /cursor/i],
   ])('rejects %s with a clear GraphQL error, never a 500', async (_name, query, message) => {
-    const result = await client.request(query);
+    const result = await demo.client.request(query);
     expect(result.status).toBeLessThan(500);
     expect(result.errors?.[0]?.message).toMatch(message);
     expect(result.errors?.[0]?.message).not.toMatch(/Unexpected error/);
   });
 
   it('answers /healthz and /readyz', async () => {
-    expect((await client.app.fetch('http://localhost/healthz')).status).toBe(200);
-    expect((await client.app.fetch('http://localhost/readyz')).status).toBe(200);
+    expect((await demo.client.app.fetch('http://localhost/healthz')).status).toBe(200);
+    expect((await demo.client.app.fetch('http://localhost/readyz')).status).toBe(200);
   });
 
   it('serves GraphiQL with the example query at /graphql', async () => {
-    const page = await client.app.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } });
+    const page = await demo.client.app.fetch('http://localhost/graphql', { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('GraphiQL');

@@ -1,8 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { seedDemo } from '@newsgraph/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, openStore, type Store } from './support/engines.js';
-import { inProcessClient } from './support/graphql.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoStore } from './support/demo.js';
+import { engines } from './support/engines.js';
 
 const golden = (name: string) => fileURLToPath(new URL(`./golden/${name}.sql`, import.meta.url));
 
@@ -36,36 +35,29 @@ const SEARCH_PAGE = `{
 }`;
 
 describe.each(engines)('one SQL statement per root field (%s)', (engine) => {
-  let store: Store;
-  let client: ReturnType<typeof inProcessClient>;
-  beforeAll(async () => {
-    store = await openStore(engine);
-    await seedDemo(store.handle.db);
-    client = inProcessClient(store.handle);
-  });
-  afterAll(() => store?.close());
+  const demo = useDemoStore(engine);
 
   it.each([
     ['articles-page', ARTICLE_PAGE],
     ['source-page', SOURCE_PAGE],
     ['search-page', SEARCH_PAGE],
   ])('%s runs as one statement, as committed in golden/', async (name, query) => {
-    store.statements.length = 0;
-    const data = await client.data<Record<string, unknown>>(query);
+    demo.store.statements.length = 0;
+    const data = await demo.client.data<Record<string, unknown>>(query);
     expect(JSON.stringify(data).length).toBeGreaterThan(200);
-    expect(store.statements).toHaveLength(1);
-    await expect(`${store.statements[0]}\n`).toMatchFileSnapshot(golden(name));
+    expect(demo.store.statements).toHaveLength(1);
+    await expect(`${demo.store.statements[0]}\n`).toMatchFileSnapshot(golden(name));
   });
 
   it('answers nested lists with real values from that one statement', async () => {
-    store.statements.length = 0;
-    const data = await client.data<{
+    demo.store.statements.length = 0;
+    const data = await demo.client.data<{
       articles: {
         totalCount: number;
         edges: { node: { citedBy: { totalCount: number }; references: { totalCount: number } } }[];
       };
     }>(ARTICLE_PAGE);
-    expect(store.statements).toHaveLength(1);
+    expect(demo.store.statements).toHaveLength(1);
     expect(data.articles.totalCount).toBe(10);
     const referenceTotal = data.articles.edges.reduce((n, e) => n + e.node.references.totalCount, 0);
     const citedTotal = data.articles.edges.reduce((n, e) => n + e.node.citedBy.totalCount, 0);

@@ -1,7 +1,8 @@
 import { createApp, createEventBus, demoUrls, seedDemo } from '@newsgraph/server';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, openStore, type Store } from './support/engines.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoStore } from './support/demo.js';
+import { engines, openStore } from './support/engines.js';
 import { inProcessClient } from './support/graphql.js';
 import { keysFor } from './support/keys.js';
 
@@ -75,36 +76,26 @@ const SUBSCRIPTION = 'subscription ($id: ID) { correctionAdded(articleId: $id) {
 const ADD = `mutation ($input: AddCorrectionInput!) { addCorrection(input: $input) { __typename } }`;
 
 describe.each(engines)('correctionAdded over SSE (%s)', (engine) => {
-  let store: Store;
-  let client: ReturnType<typeof inProcessClient>;
-  let keys: Awaited<ReturnType<typeof keysFor>>;
+  const demo = useDemoStore(engine);
   const idOf = async (url: string) =>
     (
-      await client.data<{ article: { id: string; version: number } }>(
+      await demo.client.data<{ article: { id: string; version: number } }>(
         'query ($url: String!) { article(url: $url) { id version } }',
         { url },
       )
     ).article;
 
-  beforeAll(async () => {
-    store = await openStore(engine);
-    await seedDemo(store.handle.db);
-    client = inProcessClient(store.handle);
-    keys = await keysFor(store.handle);
-  });
-  afterAll(() => store?.close());
-
   it('a subscriber to an article hears corrections to it and upstream of it, once each; others stay quiet', async () => {
     const lakeshore = await idOf(demoUrls.lakeshore);
     const library = await idOf(demoUrls.calderLibrary);
-    const downstream = await subscribe(client.app, SUBSCRIPTION, { id: lakeshore.id });
-    const unrelated = await subscribe(client.app, SUBSCRIPTION, { id: library.id });
-    const everything = await subscribe(client.app, SUBSCRIPTION);
+    const downstream = await subscribe(demo.client.app, SUBSCRIPTION, { id: lakeshore.id });
+    const unrelated = await subscribe(demo.client.app, SUBSCRIPTION, { id: library.id });
+    const everything = await subscribe(demo.client.app, SUBSCRIPTION);
     await new Promise((r) => setTimeout(r, 100));
 
     // the wire report is two hops upstream of the Lakeshore Ledger's syndicated copy
     const wire = await idOf(demoUrls.wire);
-    const result = await client.request<{ addCorrection: { __typename: string } }>(
+    const result = await demo.client.request<{ addCorrection: { __typename: string } }>(
       ADD,
       {
         input: {
@@ -114,7 +105,7 @@ describe.each(engines)('correctionAdded over SSE (%s)', (engine) => {
           note: 'The plan covers one terminal only.',
         },
       },
-      keys.bearer(keys.editor),
+      demo.keys.bearer(demo.keys.editor),
     );
     expect(result.data?.addCorrection.__typename).toBe('AddCorrectionSuccess');
     await waitFor(() => downstream.events.length > 0 && everything.events.length > 0);

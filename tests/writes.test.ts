@@ -1,29 +1,21 @@
 import { auditLog } from '@newsgraph/db';
-import { demoUrls, seedDemo } from '@newsgraph/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, openStore, type Store } from './support/engines.js';
-import { inProcessClient } from './support/graphql.js';
-import { keysFor } from './support/keys.js';
+import { demoUrls } from '@newsgraph/server';
+import { describe, expect, it } from 'vitest';
+import { useDemoStore } from './support/demo.js';
+import { engines } from './support/engines.js';
 
 type Result = Record<string, { __typename: string } & Record<string, unknown>>;
 
 describe.each(engines)('other writes (%s)', (engine) => {
-  let store: Store;
-  let client: ReturnType<typeof inProcessClient>;
-  let keys: Awaited<ReturnType<typeof keysFor>>;
+  const demo = useDemoStore(engine);
   const as = (key: string) => (query: string, variables: Record<string, unknown>) =>
-    client.request<Result>(query, variables, keys.bearer(key));
+    demo.client.request<Result>(query, variables, demo.keys.bearer(key));
   const idOf = async (url: string) =>
-    (await client.data<{ article: { id: string } }>('query ($url: String!) { article(url: $url) { id } }', { url }))
-      .article.id;
-
-  beforeAll(async () => {
-    store = await openStore(engine);
-    await seedDemo(store.handle.db);
-    client = inProcessClient(store.handle);
-    keys = await keysFor(store.handle);
-  });
-  afterAll(() => store?.close());
+    (
+      await demo.client.data<{ article: { id: string } }>('query ($url: String!) { article(url: $url) { id } }', {
+        url,
+      })
+    ).article.id;
 
   const CREATE = `mutation ($input: CreateArticleInput!) { createArticle(input: $input) {
     __typename
@@ -45,7 +37,7 @@ describe.each(engines)('other writes (%s)', (engine) => {
         { kind: 'RELATED', targetTitle: 'A Story Nobody Has Imported Yet' },
       ],
     };
-    const created = await as(keys.editor)(CREATE, { input });
+    const created = await as(demo.keys.editor)(CREATE, { input });
     expect(created.errors).toBeUndefined();
     expect(created.data?.createArticle).toMatchObject({
       __typename: 'CreateArticleSuccess',
@@ -65,7 +57,7 @@ describe.each(engines)('other writes (%s)', (engine) => {
     expect(refs).toContainEqual({ kind: 'RE_REPORTS', target: { url: demoUrls.calder }, targetTitle: null });
     expect(refs).toContainEqual({ kind: 'RELATED', target: null, targetTitle: 'A Story Nobody Has Imported Yet' });
 
-    const again = await as(keys.editor)(CREATE, { input });
+    const again = await as(demo.keys.editor)(CREATE, { input });
     expect(again.data?.createArticle).toMatchObject({
       __typename: 'DuplicateError',
       existingId: (created.data?.createArticle?.article as { id: string }).id,
@@ -73,9 +65,9 @@ describe.each(engines)('other writes (%s)', (engine) => {
   });
 
   it('createArticle names every bad field and stores nothing', async () => {
-    const before = (await client.data<{ articles: { totalCount: number } }>('{ articles { totalCount } }')).articles
-      .totalCount;
-    const bad = await as(keys.editor)(CREATE, {
+    const before = (await demo.client.data<{ articles: { totalCount: number } }>('{ articles { totalCount } }'))
+      .articles.totalCount;
+    const bad = await as(demo.keys.editor)(CREATE, {
       input: {
         url: 'not a url',
         title: '  ',
@@ -87,7 +79,7 @@ describe.each(engines)('other writes (%s)', (engine) => {
     expect(bad.data?.createArticle?.__typename).toBe('ValidationError');
     const fields = (bad.data?.createArticle?.issues as { field: string }[]).map((i) => i.field);
     expect(fields).toEqual(expect.arrayContaining(['url', 'title', 'publisher.kind', 'references[0]']));
-    const after = (await client.data<{ articles: { totalCount: number } }>('{ articles { totalCount } }')).articles
+    const after = (await demo.client.data<{ articles: { totalCount: number } }>('{ articles { totalCount } }')).articles
       .totalCount;
     expect(after).toBe(before);
   });
@@ -106,11 +98,11 @@ describe.each(engines)('other writes (%s)', (engine) => {
   it('adds a cross-reference, refuses a duplicate, and removes it softly so it stops counting', async () => {
     const from = await idOf(demoUrls.wireFollowUp);
     const target = await idOf(demoUrls.calder);
-    const citedBefore = await client.data<{ article: { citedBy: { totalCount: number } } }>(
+    const citedBefore = await demo.client.data<{ article: { citedBy: { totalCount: number } } }>(
       'query ($id: ID!) { article(id: $id) { citedBy { totalCount } } }',
       { id: target },
     );
-    const added = await as(keys.editor)(ADD_REF, {
+    const added = await as(demo.keys.editor)(ADD_REF, {
       input: { fromId: from, targetId: target, kind: 'CITES', anchorText: 'reports' },
     });
     expect(added.data?.addCrossReference).toMatchObject({
@@ -123,43 +115,43 @@ describe.each(engines)('other writes (%s)', (engine) => {
       },
     });
     const refId = (added.data?.addCrossReference?.crossReference as { id: string }).id;
-    const dup = await as(keys.editor)(ADD_REF, { input: { fromId: from, targetId: target, kind: 'CITES' } });
+    const dup = await as(demo.keys.editor)(ADD_REF, { input: { fromId: from, targetId: target, kind: 'CITES' } });
     expect(dup.data?.addCrossReference).toEqual({ __typename: 'DuplicateError', existingId: refId });
-    const counted = await client.data<{ article: { citedBy: { totalCount: number } } }>(
+    const counted = await demo.client.data<{ article: { citedBy: { totalCount: number } } }>(
       'query ($id: ID!) { article(id: $id) { citedBy { totalCount } } }',
       { id: target },
     );
     expect(counted.article.citedBy.totalCount).toBe(citedBefore.article.citedBy.totalCount + 1);
 
-    const removed = await as(keys.editor)(REMOVE_REF, { id: refId });
+    const removed = await as(demo.keys.editor)(REMOVE_REF, { id: refId });
     expect(removed.data?.removeCrossReference).toMatchObject({
       __typename: 'RemoveCrossReferenceSuccess',
       crossReference: { removedBy: 'test editor', removedAt: expect.any(String) },
     });
-    const after = await client.data<{ article: { citedBy: { totalCount: number } } }>(
+    const after = await demo.client.data<{ article: { citedBy: { totalCount: number } } }>(
       'query ($id: ID!) { article(id: $id) { citedBy { totalCount } } }',
       { id: target },
     );
     expect(after.article.citedBy.totalCount).toBe(citedBefore.article.citedBy.totalCount);
-    const still = await client.data<{ node: { removedAt: string | null } }>(
+    const still = await demo.client.data<{ node: { removedAt: string | null } }>(
       'query ($id: ID!) { node(id: $id) { ... on CrossReference { removedAt } } }',
       {
         id: refId,
       },
     );
     expect(still.node.removedAt).not.toBeNull();
-    const twice = await as(keys.editor)(REMOVE_REF, { id: refId });
+    const twice = await as(demo.keys.editor)(REMOVE_REF, { id: refId });
     expect(twice.data?.removeCrossReference?.__typename).toBe('NotFoundError');
   });
 
   it('addCrossReference validates and finds missing articles', async () => {
     const from = await idOf(demoUrls.wireFollowUp);
-    const self = await as(keys.editor)(ADD_REF, { input: { fromId: from, targetId: from, kind: 'CITES' } });
+    const self = await as(demo.keys.editor)(ADD_REF, { input: { fromId: from, targetId: from, kind: 'CITES' } });
     expect(self.data?.addCrossReference?.__typename).toBe('ValidationError');
-    const nothing = await as(keys.editor)(ADD_REF, { input: { fromId: from, kind: 'CITES' } });
+    const nothing = await as(demo.keys.editor)(ADD_REF, { input: { fromId: from, kind: 'CITES' } });
     expect(nothing.data?.addCrossReference?.__typename).toBe('ValidationError');
     const ghost = Buffer.from('Article:00000000-0000-4000-8000-000000000000').toString('base64');
-    const missing = await as(keys.editor)(ADD_REF, {
+    const missing = await as(demo.keys.editor)(ADD_REF, {
       input: { fromId: ghost, targetUrl: 'https://x.example/y', kind: 'CITES' },
     });
     expect(missing.data?.addCrossReference?.__typename).toBe('NotFoundError');
@@ -172,7 +164,7 @@ describe.each(engines)('other writes (%s)', (engine) => {
 
   it('mergeSources (ADMIN) moves attributions to the target, merges aliases and records the merge', async () => {
     // a duplicate spelling that an import might create
-    const dup = await as(keys.editor)(CREATE, {
+    const dup = await as(demo.keys.editor)(CREATE, {
       input: {
         url: 'https://eastbay.example/2026/03/07/second-look',
         title: 'A Second Look at the Port Plan',
@@ -181,15 +173,15 @@ describe.each(engines)('other writes (%s)', (engine) => {
       },
     });
     expect(dup.data?.createArticle?.__typename).toBe('CreateArticleSuccess');
-    const ids = await client.data<{
+    const ids = await demo.client.data<{
       a: { id: string; attributions: { totalCount: number } };
       b: { id: string; attributions: { totalCount: number } };
     }>(
       '{ a: source(name: "Meridian Wire News") { id attributions { totalCount } } b: source(name: "Meridian Wire") { id attributions { totalCount } } }',
     );
-    const forbidden = await as(keys.editor)(MERGE, { input: { sourceId: ids.a.id, intoId: ids.b.id } });
+    const forbidden = await as(demo.keys.editor)(MERGE, { input: { sourceId: ids.a.id, intoId: ids.b.id } });
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const merged = await as(keys.admin)(MERGE, { input: { sourceId: ids.a.id, intoId: ids.b.id } });
+    const merged = await as(demo.keys.admin)(MERGE, { input: { sourceId: ids.a.id, intoId: ids.b.id } });
     expect(merged.data?.mergeSources).toMatchObject({
       __typename: 'MergeSourcesSuccess',
       movedAttributions: 1,
@@ -199,18 +191,18 @@ describe.each(engines)('other writes (%s)', (engine) => {
         attributions: { totalCount: ids.b.attributions.totalCount + 1 },
       },
     });
-    const listed = await client.data<{ sources: { edges: { node: { name: string } }[] } }>(
+    const listed = await demo.client.data<{ sources: { edges: { node: { name: string } }[] } }>(
       '{ sources(filter: { namePrefix: "Meridian" }) { edges { node { name } } } }',
     );
     expect(listed.sources.edges.map((e) => e.node.name)).toEqual(['Meridian Wire']);
-    const old = await client.data<{ node: { mergedInto: { name: string } } }>(
+    const old = await demo.client.data<{ node: { mergedInto: { name: string } } }>(
       'query ($id: ID!) { node(id: $id) { ... on Source { mergedInto { name } } } }',
       { id: ids.a.id },
     );
     expect(old.node.mergedInto.name).toBe('Meridian Wire');
-    const again = await as(keys.admin)(MERGE, { input: { sourceId: ids.a.id, intoId: ids.b.id } });
+    const again = await as(demo.keys.admin)(MERGE, { input: { sourceId: ids.a.id, intoId: ids.b.id } });
     expect(again.data?.mergeSources?.__typename).toBe('ValidationError');
-    const log = await store.handle.db.select().from(auditLog);
+    const log = await demo.store.handle.db.select().from(auditLog);
     expect(log.map((r) => r.action)).toEqual(
       expect.arrayContaining(['createArticle', 'addCrossReference', 'removeCrossReference', 'mergeSources']),
     );
