@@ -99,6 +99,24 @@ describe.each(engines)('provenance on the demo corpus (%s)', (engine) => {
     expect(background.article.upstreamCorrections).toEqual([]);
   });
 
+  it('the corrections feed lists what affects a publisher: corrections upstream of its articles', async () => {
+    const ids = await demo.client.data<{ calder: { id: string }; meridian: { id: string }; library: { id: string } }>(
+      '{ calder: source(name: "The Calder Post") { id } meridian: source(name: "Meridian Wire") { id } library: source(name: "Harbor Radio") { id } }',
+    );
+    const feed = (id: string) =>
+      demo.client.data<{ corrections: { totalCount: number; edges: { node: { article: { url: string } } }[] } }>(
+        'query ($p: ID!) { corrections(filter: { affectsPublisherId: $p }) { totalCount edges { node { article { url } } } } }',
+        { p: id },
+      );
+    const calder = await feed(ids.calder.id);
+    expect(calder.corrections.edges.map((e) => e.node.article.url)).toEqual([demoUrls.wire]);
+    expect(calder.corrections.totalCount).toBe(1);
+    // Harbor Radio rests on the wire two hops away, through The Calder Post
+    expect((await feed(ids.library.id)).corrections.totalCount).toBe(1);
+    // the wire's own correction is not upstream of the wire's publisher
+    expect((await feed(ids.meridian.id)).corrections.totalCount).toBe(0);
+  });
+
   it('does not flag a correction made before the article was published', async () => {
     const db = demo.store.handle.db;
     const later = await db.transaction((tx) =>

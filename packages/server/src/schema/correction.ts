@@ -7,7 +7,7 @@ import { decodeIdOf } from '../ids.js';
 import { audited, Issues } from '../mutations.js';
 import { checkedMaxSize } from '../pagination.js';
 import { applyCorrection } from '../services/corrections.js';
-import { downstreamArticleIds } from '../services/provenance.js';
+import { correctionsAffectingPublisherSql, downstreamArticleIds } from '../services/provenance.js';
 import { Article } from './article.js';
 import { sharedConnection } from './connections.js';
 import { AssertedBy, CorrectionKind } from './enums.js';
@@ -65,6 +65,11 @@ const CorrectionFilter = builder.inputType('CorrectionFilter', {
   fields: (t) => ({
     articleId: t.id({ required: false }),
     publisherId: t.id({ required: false, description: 'Corrections to articles this Source published.' }),
+    affectsPublisherId: t.id({
+      required: false,
+      description:
+        "Corrections upstream of this Source's articles (what they re-report, quote, syndicate or cite), made after those articles relied on them.",
+    }),
     kind: t.field({ type: [CorrectionKind], required: false }),
     since: t.field({ type: 'DateTime', required: false, description: 'Made at or after.' }),
   }),
@@ -73,6 +78,7 @@ const CorrectionFilter = builder.inputType('CorrectionFilter', {
 function correctionFilter(f: typeof CorrectionFilter.$inferInput | null | undefined) {
   const articleId = f?.articleId != null ? decodeIdOf('Article', String(f.articleId)) : null;
   const publisherId = f?.publisherId != null ? decodeIdOf('Source', String(f.publisherId)) : null;
+  const affects = f?.affectsPublisherId != null ? decodeIdOf('Source', String(f.affectsPublisherId)) : null;
   return (c: typeof corrections): SQL | undefined => {
     const parts: SQL[] = [];
     if (articleId) parts.push(sql`${c.articleId} = ${articleId}`);
@@ -81,6 +87,7 @@ function correctionFilter(f: typeof CorrectionFilter.$inferInput | null | undefi
         sql`exists (select 1 from articles p where p.id = ${c.articleId} and p.publisher_id = ${publisherId})`,
       );
     }
+    if (affects) parts.push(sql`${c.id} in (${correctionsAffectingPublisherSql(affects)})`);
     if (f?.kind?.length) parts.push(sql`${c.kind} in ${f.kind}`);
     if (f?.since) parts.push(sql`${c.createdAt} >= ${f.since.toISOString()}`);
     return parts.length ? and(...parts) : undefined;

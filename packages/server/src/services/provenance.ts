@@ -94,3 +94,20 @@ export async function downstreamArticleIds(
     select article_id as id from reached where depth > 0 order by depth, article_id`);
   return rowsOf<{ id: string }>(result).map((r) => r.id);
 }
+
+/**
+ * Corrections made upstream of any article a publisher put out, after that article relied on them:
+ * what a newsroom should look at again. One recursive walk from all of the publisher's articles.
+ */
+export function correctionsAffectingPublisherSql(publisherId: string, maxDepth = 6) {
+  const depth = Math.max(0, Math.min(maxDepth, MAX_DEPTH));
+  return sql`with recursive walk(root_at, article_id, depth) as (
+      select coalesce(a.published_at, a.created_at), a.id, 0 from articles a where a.publisher_id = ${publisherId}::uuid
+      union
+      select w.root_at, r.target_id, w.depth + 1
+      from walk w join cross_references r on r.from_id = w.article_id
+      where w.depth < ${depth} and r.target_id is not null and r.removed_at is null and r.kind in (${kinds})
+    )
+    select c.id from walk w join corrections c on c.article_id = w.article_id
+    where w.depth > 0 and c.created_at > w.root_at`;
+}
