@@ -47,6 +47,25 @@ describe.each(engines)('provenance on the demo corpus (%s)', (engine) => {
     expect(steps.every((s) => s.depth <= 6)).toBe(true);
   });
 
+  it("names each step's kind, role and evidence from the walk itself", async () => {
+    demo.store.statements.length = 0;
+    const result = await demo.client.data<{
+      article: { provenance: { depth: number; kind: string | null; role: string | null; evidence: string | null }[] };
+    }>(`query ($url: String!) { article(url: $url) { provenance(maxDepth: 2) { depth kind role evidence } } }`, {
+      url: demoUrls.calder,
+    });
+    const steps = result.article.provenance;
+    expect(steps).toContainEqual({ depth: 1, kind: 'RE_REPORTS', role: null, evidence: 'reported' });
+    expect(steps).toContainEqual({
+      depth: 1,
+      kind: null,
+      role: 'ANONYMOUS_SOURCE',
+      evidence: 'citing two port officials familiar with the plans',
+    });
+    // the article lookup and the walk: nothing per step
+    expect(demo.store.statements).toHaveLength(2);
+  });
+
   it('stops at maxDepth', async () => {
     const steps = await provenanceOf(demoUrls.harborRadio, 'provenance', 1);
     expect(steps.filter((s) => s.article).map((s) => s.article?.url)).toEqual([demoUrls.calder]);

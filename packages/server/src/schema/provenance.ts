@@ -6,6 +6,7 @@ import { Article } from './article.js';
 import { Attribution } from './attribution.js';
 import { Correction } from './correction.js';
 import { CrossReference } from './cross-reference.js';
+import { AttributionRole, CrossReferenceKind } from './enums.js';
 import { Source } from './source.js';
 
 type Via = { kind: 'CrossReference' | 'Attribution'; id: string };
@@ -21,6 +22,22 @@ const ProvenanceStep = builder.objectRef<ProvenanceStepRow>('ProvenanceStep').im
     'One link of a provenance chain: an article reached through a reference, or a source through an attribution.',
   fields: (t) => ({
     depth: t.exposeInt('depth', { description: 'Hops from the article asked about (1 = directly).' }),
+    kind: t.field({
+      type: CrossReferenceKind,
+      nullable: true,
+      description: 'For an article step: how it was reached (RE_REPORTS, SYNDICATES, …).',
+      resolve: (step) => step.kind as never,
+    }),
+    role: t.field({
+      type: AttributionRole,
+      nullable: true,
+      description: 'For a source step: the role the source plays (WIRE_ORIGIN, ANONYMOUS_SOURCE, …).',
+      resolve: (step) => step.role as never,
+    }),
+    evidence: t.exposeString('evidence', {
+      nullable: true,
+      description: 'The anchor text of the reference, or the sentence the attribution rests on.',
+    }),
     article: t.field({
       type: Article,
       nullable: true,
@@ -34,6 +51,8 @@ const ProvenanceStep = builder.objectRef<ProvenanceStepRow>('ProvenanceStep').im
     via: t.field({
       type: ProvenanceVia,
       nullable: true,
+      description:
+        'The cross-reference or attribution itself (loaded on demand; kind, role and evidence need no extra query).',
       resolve: (step) =>
         (step.crossReferenceId
           ? { kind: 'CrossReference', id: step.crossReferenceId }

@@ -14,6 +14,12 @@ export type ProvenanceStepRow = {
   sourceId: string | null;
   crossReferenceId: string | null;
   attributionId: string | null;
+  /** The cross-reference's kind (article steps) … */
+  kind: string | null;
+  /** … or the attribution's role (source steps). */
+  role: string | null;
+  /** The anchor text or the attribution's evidence. */
+  evidence: string | null;
 };
 
 const rowsOf = <T>(result: unknown): T[] =>
@@ -57,14 +63,15 @@ export async function provenance(
   const sources =
     direction === 'up'
       ? sql`union all
-        select x.depth + 1, null::uuid, a.source_id, null::uuid, a.id
+        select x.depth + 1, null::uuid, a.source_id, null::uuid, a.id, null::text, a.role::text, a.evidence
         from reached x join attributions a on a.article_id = x.article_id
         where a.role in (${roles}) and x.depth < ${depth}`
       : sql``;
   const result = await db.execute<ProvenanceStepRow>(sql`with recursive ${walk(articleId, direction, depth)}
     select * from (
-      select x.depth, x.article_id as "articleId", null::uuid as "sourceId", x.ref_id as "crossReferenceId", null::uuid as "attributionId"
-      from reached x where x.depth > 0
+      select x.depth, x.article_id as "articleId", null::uuid as "sourceId", x.ref_id as "crossReferenceId",
+        null::uuid as "attributionId", r.kind::text as kind, null::text as role, r.anchor_text as evidence
+      from reached x join cross_references r on r.id = x.ref_id where x.depth > 0
       ${sources}
     ) steps order by 1, 2, 3, 4, 5`);
   return rowsOf<ProvenanceStepRow>(result).map((r) => ({ ...r, depth: Number(r.depth) }));
