@@ -14,12 +14,12 @@ function describeStep(step: ProvenanceStep): string {
   const indent = '  '.repeat(step.depth);
   if (step.article) {
     const publisher = step.article.publisher?.name ?? 'unknown publisher';
-    const how = step.via?.__typename === 'CrossReference' ? step.via.kind.toLowerCase().replaceAll('_', '-') : 'links';
+    const how = step.kind ? step.kind.toLowerCase().replaceAll('_', '-') : 'links';
     const status = step.article.status === 'PUBLISHED' ? '' : ` [${step.article.status}]`;
     return `${indent}↳ ${how} "${step.article.title}" (${publisher})${status}`;
   }
   if (step.source) {
-    const role = step.via?.__typename === 'Attribution' ? step.via.role.toLowerCase().replaceAll('_', ' ') : 'source';
+    const role = step.role ? step.role.toLowerCase().replaceAll('_', ' ') : 'source';
     const relayed = step.source.relayedBy ? `, via ${step.source.relayedBy.name}` : '';
     return `${indent}• ${role}: ${step.source.name} (${step.source.kind.toLowerCase()}${relayed})`;
   }

@@ -46,16 +46,11 @@ describe('types', () => {
     expectTypeOf(client.addCorrection).returns.resolves.toEqualTypeOf<AddCorrectionResult>();
   });
 
-  it('narrows the provenance union and returns nullable lookups', () => {
+  it('types provenance steps by their kind and role enums, and returns nullable lookups', () => {
     expectTypeOf(client.getArticle).returns.resolves.toEqualTypeOf<Article | null>();
     expectTypeOf(client.getSource).returns.resolves.toEqualTypeOf<Source | null>();
     expectTypeOf(client.getProvenance).returns.resolves.toEqualTypeOf<ProvenanceStep[] | null>();
-    const via = (step: ProvenanceStep) =>
-      step.via?.__typename === 'CrossReference'
-        ? step.via.kind
-        : step.via?.__typename === 'Attribution'
-          ? step.via.role
-          : null;
+    const via = (step: ProvenanceStep) => step.kind ?? step.role ?? null;
     expectTypeOf(via).returns.toEqualTypeOf<
       | 'CITES'
       | 'CORRECTS'

@@ -161,10 +161,7 @@ export type CorrectionFieldsFragment = { id: string, kind: CorrectionKind, note:
 
 export type ArticleDetailFragment = { body: string, paragraphs: Array<string>, id: string, url: string, title: string, publishedAt: string | null, updatedAt: string, language: string | null, status: ArticleStatus, version: number, attributions: Array<{ id: string, role: AttributionRole, evidence: string | null, paragraphIndex: number | null, assertedBy: AssertedBy, source: { id: string, name: string, kind: SourceKind, aliases: Array<string>, domain: string | null, anonymousCount: number | null, relayedBy: { id: string, name: string, kind: SourceKind } | null }, via: { id: string, name: string, kind: SourceKind } | null }>, references: { totalCount: number, edges: Array<{ node: { id: string, kind: CrossReferenceKind, anchorText: string | null, paragraphIndex: number | null, targetUrl: string | null, targetTitle: string | null, from: { id: string, url: string, title: string }, target: { id: string, url: string, title: string } | null } }> }, citedBy: { totalCount: number, edges: Array<{ node: { id: string, kind: CrossReferenceKind, anchorText: string | null, paragraphIndex: number | null, targetUrl: string | null, targetTitle: string | null, from: { id: string, url: string, title: string }, target: { id: string, url: string, title: string } | null } }> }, corrections: Array<{ id: string, kind: CorrectionKind, note: string, createdAt: string, createdBy: string, statedAt: string | null, fromVersion: number, toVersion: number, article: { id: string, url: string, title: string, version: number, status: ArticleStatus }, changes: Array<{ field: string, before: string | null, after: string | null }> }>, publisher: { id: string, name: string, kind: SourceKind, aliases: Array<string>, domain: string | null, anonymousCount: number | null, relayedBy: { id: string, name: string, kind: SourceKind } | null } | null };
 
-export type ProvenanceStepFieldsFragment = { depth: number, article: { id: string, url: string, title: string, publishedAt: string | null, updatedAt: string, language: string | null, status: ArticleStatus, version: number, publisher: { id: string, name: string, kind: SourceKind, aliases: Array<string>, domain: string | null, anonymousCount: number | null, relayedBy: { id: string, name: string, kind: SourceKind } | null } | null } | null, source: { id: string, name: string, kind: SourceKind, aliases: Array<string>, domain: string | null, anonymousCount: number | null, relayedBy: { id: string, name: string, kind: SourceKind } | null } | null, via:
-    | { __typename: 'Attribution', id: string, role: AttributionRole, evidence: string | null }
-    | { __typename: 'CrossReference', id: string, kind: CrossReferenceKind, anchorText: string | null }
-   | null };
+export type ProvenanceStepFieldsFragment = { depth: number, kind: CrossReferenceKind | null, role: AttributionRole | null, evidence: string | null, article: { id: string, url: string, title: string, publishedAt: string | null, updatedAt: string, language: string | null, status: ArticleStatus, version: number, publisher: { id: string, name: string, kind: SourceKind, aliases: Array<string>, domain: string | null, anonymousCount: number | null, relayedBy: { id: string, name: string, kind: SourceKind } | null } | null } | null, source: { id: string, name: string, kind: SourceKind, aliases: Array<string>, domain: string | null, anonymousCount: number | null, relayedBy: { id: string, name: string, kind: SourceKind } | null } | null };
 
 export type PageInfoFieldsFragment = { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null };
 
@@ -215,10 +212,7 @@ export type GetProvenanceQueryVariables = Exact<{
 }>;
 
 
-export type GetProvenanceQuery = { article: { id: string, provenance: Array<{ depth: number, article: { id: string, url: string, title: string, publishedAt: string | null, updatedAt: string, language: string | null, status: ArticleStatus, version: number, publisher: { id: string, name: string, kind: SourceKind, aliases: Array<string>, domain: string | null, anonymousCount: number | null, relayedBy: { id: string, name: string, kind: SourceKind } | null } | null } | null, source: { id: string, name: string, kind: SourceKind, aliases: Array<string>, domain: string | null, anonymousCount: number | null, relayedBy: { id: string, name: string, kind: SourceKind } | null } | null, via:
-        | { __typename: 'Attribution', id: string, role: AttributionRole, evidence: string | null }
-        | { __typename: 'CrossReference', id: string, kind: CrossReferenceKind, anchorText: string | null }
-       | null }> } | null };
+export type GetProvenanceQuery = { article: { id: string, provenance: Array<{ depth: number, kind: CrossReferenceKind | null, role: AttributionRole | null, evidence: string | null, article: { id: string, url: string, title: string, publishedAt: string | null, updatedAt: string, language: string | null, status: ArticleStatus, version: number, publisher: { id: string, name: string, kind: SourceKind, aliases: Array<string>, domain: string | null, anonymousCount: number | null, relayedBy: { id: string, name: string, kind: SourceKind } | null } | null } | null, source: { id: string, name: string, kind: SourceKind, aliases: Array<string>, domain: string | null, anonymousCount: number | null, relayedBy: { id: string, name: string, kind: SourceKind } | null } | null }> } | null };
 
 export type GetDerivedArticlesQueryVariables = Exact<{
   id: string | number;
@@ -226,10 +220,7 @@ export type GetDerivedArticlesQueryVariables = Exact<{
 }>;
 
 
-export type GetDerivedArticlesQuery = { article: { id: string, derivedArticles: Array<{ depth: number, article: { id: string, url: string, title: string, publishedAt: string | null, updatedAt: string, language: string | null, status: ArticleStatus, version: number, publisher: { id: string, name: string, kind: SourceKind, aliases: Array<string>, domain: string | null, anonymousCount: number | null, relayedBy: { id: string, name: string, kind: SourceKind } | null } | null } | null, source: { id: string, name: string, kind: SourceKind, aliases: Array<string>, domain: string | null, anonymousCount: number | null, relayedBy: { id: string, name: string, kind: SourceKind } | null } | null, via:
-        | { __typename: 'Attribution', id: string, role: AttributionRole, evidence: string | null }
-        | { __typename: 'CrossReference', id: string, kind: CrossReferenceKind, anchorText: string | null }
-       | null }> } | null };
+export type GetDerivedArticlesQuery = { article: { id: string, derivedArticles: Array<{ depth: number, kind: CrossReferenceKind | null, role: AttributionRole | null, evidence: string | null, article: { id: string, url: string, title: string, publishedAt: string | null, updatedAt: string, language: string | null, status: ArticleStatus, version: number, publisher: { id: string, name: string, kind: SourceKind, aliases: Array<string>, domain: string | null, anonymousCount: number | null, relayedBy: { id: string, name: string, kind: SourceKind } | null } | null } | null, source: { id: string, name: string, kind: SourceKind, aliases: Array<string>, domain: string | null, anonymousCount: number | null, relayedBy: { id: string, name: string, kind: SourceKind } | null } | null }> } | null };
 
 export type GetUpstreamCorrectionsQueryVariables = Exact<{
   id: string | number;
@@ -499,24 +490,14 @@ fragment CorrectionFields on Correction {
 export const ProvenanceStepFieldsFragmentDoc = new TypedDocumentString(`
     fragment ProvenanceStepFields on ProvenanceStep {
   depth
+  kind
+  role
+  evidence
   article {
     ...ArticleSummary
   }
   source {
     ...SourceFields
-  }
-  via {
-    __typename
-    ... on CrossReference {
-      id
-      kind
-      anchorText
-    }
-    ... on Attribution {
-      id
-      role
-      evidence
-    }
   }
 }
     fragment SourceFields on Source {
@@ -1015,26 +996,16 @@ fragment ArticleSummary on Article {
 }
 fragment ProvenanceStepFields on ProvenanceStep {
   depth
+  kind
+  role
+  evidence
   article {
     ...ArticleSummary
   }
   source {
     ...SourceFields
   }
-  via {
-    __typename
-    ... on CrossReference {
-      id
-      kind
-      anchorText
-    }
-    ... on Attribution {
-      id
-      role
-      evidence
-    }
-  }
-}`, {"hash":"cd41d6c42f446d90912ea516e850c00524c577b15d3a3485068216970950df5f"}) as unknown as TypedDocumentString<GetProvenanceQuery, GetProvenanceQueryVariables>;
+}`, {"hash":"8c4beb6c15b2a5b6bfd0b2b951498c45389fb8b03a665f4166dc760c349c868b"}) as unknown as TypedDocumentString<GetProvenanceQuery, GetProvenanceQueryVariables>;
 export const GetDerivedArticlesDocument = new TypedDocumentString(`
     query GetDerivedArticles($id: ID!, $maxDepth: Int) {
   article(id: $id) {
@@ -1072,26 +1043,16 @@ fragment ArticleSummary on Article {
 }
 fragment ProvenanceStepFields on ProvenanceStep {
   depth
+  kind
+  role
+  evidence
   article {
     ...ArticleSummary
   }
   source {
     ...SourceFields
   }
-  via {
-    __typename
-    ... on CrossReference {
-      id
-      kind
-      anchorText
-    }
-    ... on Attribution {
-      id
-      role
-      evidence
-    }
-  }
-}`, {"hash":"860f334d298411eaaf953d06fb3c749ed753f18b9bdfdaf7d9049c6e23692915"}) as unknown as TypedDocumentString<GetDerivedArticlesQuery, GetDerivedArticlesQueryVariables>;
+}`, {"hash":"0c58185b5db6a0ba1ace6fc2d1cfee19509baa474c00b5623f2efa0e5066b566"}) as unknown as TypedDocumentString<GetDerivedArticlesQuery, GetDerivedArticlesQueryVariables>;
 export const GetUpstreamCorrectionsDocument = new TypedDocumentString(`
     query GetUpstreamCorrections($id: ID!, $maxDepth: Int) {
   article(id: $id) {
