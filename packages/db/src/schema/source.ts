@@ -21,6 +21,14 @@ export const sources = pgTable(
   },
   (t) => [
     index('sources_name_lower_idx').on(sql`lower(${t.name}) text_pattern_ops`),
+    // one live source per name (two imports naming a new outlet at once: the second waits, then retries)
+    uniqueIndex('sources_live_name_key')
+      .on(sql`lower(${t.name})`)
+      .where(sql`${t.kind} <> 'ANONYMOUS' and ${t.mergedIntoId} is null`),
+    // an anonymous source is one descriptor relayed by one outlet
+    uniqueIndex('sources_live_anonymous_key')
+      .on(sql`lower(${t.name})`, sql`coalesce(${t.relayedById}, '00000000-0000-0000-0000-000000000000'::uuid)`)
+      .where(sql`${t.kind} = 'ANONYMOUS' and ${t.mergedIntoId} is null`),
     index('sources_aliases_idx').using('gin', t.aliases),
     uniqueIndex('sources_domain_idx').on(t.domain),
     index('sources_kind_idx').on(t.kind, t.id),

@@ -5,7 +5,7 @@ import { IngestValidationError, MAX_CONTENT_BYTES, parseArticle } from '@newsgra
 import { SingleBar } from 'cli-progress';
 import { DuplicateError, ValidationError } from '../errors.js';
 import { audit } from '../services/audit.js';
-import { type ImportOutcome, importDraft } from '../services/import.js';
+import { type ImportOutcome, importDraft, retryOnUniqueViolation } from '../services/import.js';
 
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.html', '.htm']);
 
@@ -40,11 +40,15 @@ const formatOf = (file: string): 'TEXT' | 'HTML' | undefined => {
 /**
  * Imports files one transaction each, so a bad file costs only itself. A progress bar goes to stderr
  * when it is a terminal; stdout keeps the summary alone.
+ *
+ * `concurrency` transactions run at once (a Postgres pool overlaps their round trips; PGlite has one
+ * connection, so 1 there). Two of them creating the same new outlet or url collide on a unique index;
+ * the loser runs again and finds the winner's row.
  */
 export async function importFiles(
   db: Db,
   files: string[],
-  options: { recordRevision: boolean; progress: boolean },
+  options: { recordRevision: boolean; progress: boolean; concurrency?: number },
 ): Promise<ImportSummary> {
   const started = performance.now();
   const summary: ImportSummary = {
@@ -62,30 +66,37 @@ export async function importFiles(
     : null;
   bar?.start(files.length, 0, { file: '' });
 
-  for (const file of files) {
+  const importOne = async (file: string) => {
     bar?.update({ file });
     try {
       // refuse before reading: the parser would refuse it anyway, after holding it all in memory
       if (statSync(file).size > MAX_CONTENT_BYTES)
         throw new IngestValidationError(`content is larger than ${MAX_CONTENT_BYTES} bytes`, 'content');
       const draft = parseArticle({ content: readFileSync(file, 'utf8'), format: formatOf(file) });
-      const result = await db.transaction(async (tx) => {
-        const r = await importDraft(tx, draft, { recordRevision: options.recordRevision, createdBy: 'cli' });
-        await audit(tx, {
-          actor: 'cli',
-          action: 'importArticle',
-          input: { file, url: draft.url, recordRevision: options.recordRevision },
-          outcome: { articleId: r.articleId, outcome: r.outcome, version: r.version },
+      const store = () =>
+        db.transaction(async (tx) => {
+          const r = await importDraft(tx, draft, { recordRevision: options.recordRevision, createdBy: 'cli' });
+          await audit(tx, {
+            actor: 'cli',
+            action: 'importArticle',
+            input: { file, url: draft.url, recordRevision: options.recordRevision },
+            outcome: { articleId: r.articleId, outcome: r.outcome, version: r.version },
+          });
+          return r;
         });
-        return r;
-      });
+      const result = await retryOnUniqueViolation(store);
       summary.counts[result.outcome]++;
     } catch (error) {
       summary.counts.failed++;
       summary.failures.push({ file, reason: reasonOf(error) });
     }
     bar?.increment();
-  }
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) await importOne(files[next++] as string);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
   bar?.stop();
   summary.seconds = (performance.now() - started) / 1000;
   return summary;

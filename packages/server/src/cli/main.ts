@@ -14,7 +14,7 @@ commands:
   serve                 start the GraphQL server (PORT, HOST, DATABASE_URL, NEWSGRAPH_DATA_DIR)
   migrate               apply pending migrations
   seed-demo             load the demo corpus (articles already present are kept)
-  import [--record-revision] FILE|DIR...
+  import [--record-revision] [--concurrency N] FILE|DIR...
                         import article text/HTML files (.txt, .html, .htm under directories);
                         prints created / unchanged / revised / failed, exits 1 if any failed
   export URL            the article's provenance graph as schema.org JSON-LD
@@ -69,7 +69,10 @@ async function main(argv: string[]): Promise<number> {
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: { 'record-revision': { type: 'boolean', default: false } },
+        options: {
+          'record-revision': { type: 'boolean', default: false },
+          concurrency: { type: 'string' },
+        },
       });
       if (!positionals.length) {
         console.error(`newsgraph: import needs files or directories\n\n${USAGE}`);
@@ -82,6 +85,8 @@ async function main(argv: string[]): Promise<number> {
         const summary = await importFiles(handle.db, files, {
           recordRevision: values['record-revision'] ?? false,
           progress: process.stderr.isTTY === true,
+          // PGlite has one connection: parallel transactions would only queue
+          concurrency: Number(values.concurrency ?? (handle.engine === 'postgres' ? 8 : 1)),
         });
         for (const f of summary.failures) console.error(`newsgraph: failed ${f.file}: ${f.reason}`);
         const { created, unchanged, revised, failed } = summary.counts;

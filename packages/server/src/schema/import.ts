@@ -1,7 +1,7 @@
 import { IngestValidationError, parseArticle } from '@newsgraph/ingest';
 import { builder } from '../builder.js';
 import { audited, Issues } from '../mutations.js';
-import { importDraft } from '../services/import.js';
+import { importDraft, retryOnUniqueViolation } from '../services/import.js';
 import { articleJsonLd, jsonLdSelection } from '../services/jsonld.js';
 import { Article } from './article.js';
 import { DuplicateError, ValidationError } from './errors.js';
@@ -80,10 +80,7 @@ builder.mutationField('importArticle', (t) =>
         );
       // Two imports of the same new url (or naming the same new outlet domain) at once: the loser's insert
       // hits the unique index after the winner commits. Run it again; now it finds the winner's rows.
-      const result = await run().catch((error: unknown) => {
-        if (isUniqueViolation(error)) return run();
-        throw error;
-      });
+      const result = await retryOnUniqueViolation(run);
       return { articleId: result.articleId, created: result.created, warnings: result.warnings };
     },
   }),
@@ -98,10 +95,3 @@ builder.drizzleObjectFields(Article, (t) => ({
     resolve: (a) => articleJsonLd(a),
   }),
 }));
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e = error; e instanceof Error || (e && typeof e === 'object'); e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}

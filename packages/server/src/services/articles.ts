@@ -8,7 +8,7 @@ import {
   crossReferences,
 } from '@newsgraph/db';
 import { normalizeTitle, normalizeUrl } from '@newsgraph/ingest';
-import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import { findOrCreateSource, type SourceInput } from './sources.js';
 import type { Tx } from './tx.js';
 
@@ -41,6 +41,10 @@ export interface ArticleInput {
   attributions: AttributionInput[];
   references: ReferenceInput[];
   createdBy: string;
+  /** Set on insert: the import's content fingerprint. */
+  contentHash?: string | null;
+  /** Set on insert when the text itself carries a correction note. @default 'PUBLISHED' */
+  status?: 'PUBLISHED' | 'CORRECTED' | 'RETRACTED';
 }
 
 export const joinParagraphs = (paragraphs: string[]): string =>
@@ -68,6 +72,8 @@ export async function insertArticle(tx: Tx, input: ArticleInput): Promise<{ id: 
       language: input.language ?? null,
       body,
       publisherId,
+      contentHash: input.contentHash ?? null,
+      ...(input.status ? { status: input.status } : {}),
     })
     .returning({ id: articles.id, createdAt: articles.createdAt });
   if (!article) throw new Error('article insert returned nothing');
@@ -100,11 +106,16 @@ export async function insertArticle(tx: Tx, input: ArticleInput): Promise<{ id: 
   }
   if (attributionRows.length) await tx.insert(attributions).values(attributionRows);
 
+  const keyed = input.references.map((r) => ({
+    ...r,
+    targetUrl: r.targetUrl ? normalizeUrl(r.targetUrl) : null,
+    targetTitleKey: r.targetTitle ? normalizeTitle(r.targetTitle) : null,
+  }));
+  const findTarget = await targetFinder(tx, keyed);
   const referenceRows = [];
-  for (const r of input.references) {
-    const targetUrl = r.targetUrl ? normalizeUrl(r.targetUrl) : null;
-    const targetTitleKey = r.targetTitle ? normalizeTitle(r.targetTitle) : null;
-    const targetId = r.targetId ?? (await findArticleId(tx, targetUrl, targetTitleKey));
+  for (const r of keyed) {
+    const { targetUrl, targetTitleKey } = r;
+    const targetId = r.targetId ?? findTarget(targetUrl, targetTitleKey);
     referenceRows.push({
       fromId: article.id,
       targetId: targetId === article.id ? null : targetId,
@@ -123,16 +134,32 @@ export async function insertArticle(tx: Tx, input: ArticleInput): Promise<{ id: 
   return { id: article.id };
 }
 
-async function findArticleId(tx: Tx, url: string | null, titleKey: string | null): Promise<string | null> {
-  if (!url && !titleKey) return null;
-  const [found] = await tx
-    .select({ id: articles.id })
+/**
+ * Looks up every reference target of one article in a single query; a url match beats a title match,
+ * and among title matches the earliest stored article wins.
+ */
+async function targetFinder(
+  tx: Tx,
+  refs: { targetId?: string | null; targetUrl: string | null; targetTitleKey: string | null }[],
+): Promise<(url: string | null, titleKey: string | null) => string | null> {
+  const open = refs.filter((r) => !r.targetId);
+  const urls = [...new Set(open.map((r) => r.targetUrl).filter((u): u is string => !!u))];
+  const keys = [...new Set(open.map((r) => r.targetTitleKey).filter((k): k is string => !!k))];
+  if (!urls.length && !keys.length) return () => null;
+  const found = await tx
+    .select({ id: articles.id, url: articles.url, titleKey: articles.titleKey })
     .from(articles)
-    .where(or(url ? eq(articles.url, url) : undefined, titleKey ? eq(articles.titleKey, titleKey) : undefined))
-    // a url match beats a title match
-    .orderBy(sql`(${articles.url} = ${url ?? ''}) desc`, articles.createdAt)
-    .limit(1);
-  return found?.id ?? null;
+    .where(
+      or(
+        urls.length ? inArray(articles.url, urls) : undefined,
+        keys.length ? inArray(articles.titleKey, keys) : undefined,
+      ),
+    )
+    .orderBy(articles.createdAt, articles.id);
+  return (url, titleKey) =>
+    (url ? found.find((a) => a.url === url)?.id : undefined) ??
+    (titleKey ? found.find((a) => a.titleKey === titleKey)?.id : undefined) ??
+    null;
 }
 
 /** Points references that were waiting for this article (same url, or same normalized title) at it. */

@@ -131,14 +131,12 @@ export async function importDraft(tx: Tx, draft: ArticleDraft, options: ImportOp
     attributions,
     references,
     createdBy: options.createdBy,
+    contentHash: hash,
+    ...statusAfter(draft.corrections),
   });
 
   await insertQuotes(tx, id, draft, sources);
   await recordNotes(tx, id, 1, draft.corrections);
-  await tx
-    .update(articles)
-    .set({ contentHash: hash, ...statusAfter(draft.corrections) })
-    .where(eq(articles.id, id));
   return { articleId: id, outcome: 'created', created: true, version: 1, warnings };
 }
 
@@ -254,4 +252,25 @@ function sourceResolver(tx: Tx, draft: ArticleDraft): (s: DraftSource) => Promis
     return id;
   };
   return resolve;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error; e instanceof Error || (e && typeof e === 'object'); e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}
+
+/**
+ * Runs a whole import transaction again when it lost a race on a unique index (the same new url or
+ * outlet stored by a concurrent import): the next run finds the winner's row.
+ */
+export async function retryOnUniqueViolation<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts || !isUniqueViolation(error)) throw error;
+    }
+  }
 }

@@ -1,0 +1,2 @@
+CREATE UNIQUE INDEX "sources_live_name_key" ON "sources" (lower("name")) WHERE "kind" <> 'ANONYMOUS' and "merged_into_id" is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "sources_live_anonymous_key" ON "sources" (lower("name"),coalesce("relayed_by_id", '00000000-0000-0000-0000-000000000000'::uuid)) WHERE "kind" = 'ANONYMOUS' and "merged_into_id" is null;
