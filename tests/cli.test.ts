@@ -22,8 +22,10 @@ describe('the newsgraph CLI on the embedded database', () => {
       expect(server.output()).toMatch(/loaded the demo corpus \(10 articles\)/);
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
       expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+      // the explorer when it is built (pnpm start builds it), GraphiQL otherwise
       const root = await fetch(`${server.url}/`, { redirect: 'manual' });
-      expect(root.status).toBe(302);
+      if (root.status === 302) expect(root.headers.get('location')).toBe('/graphql');
+      else expect(root.headers.get('content-type')).toMatch(/^text\/html/);
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -45,6 +47,30 @@ describe('the newsgraph CLI on the embedded database', () => {
     } finally {
       await again.stop();
     }
+  });
+
+  it('keys create prints the key alone on the last line; list never shows it; revoke ends it; audit lists it all', async () => {
+    const env = { NEWSGRAPH_DATA_DIR: dataDir };
+    const created = await runCli(['keys', 'create', '--role', 'editor', '--label', 'night desk'], env);
+    const lines = created.stdout.trim().split('\n');
+    const key = lines.at(-1) ?? '';
+    expect(key).toMatch(/^ng_e_[A-Za-z0-9_-]{43}$/);
+    const listed = await runCli(['keys', 'list'], env);
+    expect(listed.stdout).toContain('night desk');
+    expect(listed.stdout).not.toContain(key);
+    expect(listed.stdout).toMatch(/EDITOR\s+active/);
+    const prefix = key.slice(0, 10);
+    expect((await runCli(['keys', 'revoke', prefix], env)).stdout).toMatch(/revoked 1 key/);
+    expect((await runCli(['keys', 'list'], env)).stdout).toMatch(/night desk/);
+    expect((await runCli(['keys', 'list'], env)).stdout).toMatch(/revoked \d{4}-/);
+    const audit = await runCli(['audit'], env);
+    const actions = audit.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split(/\s{2,}/)[2]);
+    // newest first
+    expect(actions.slice(0, 2)).toEqual(['keys.revoke', 'keys.create']);
+    await expect(runCli(['keys', 'create', '--role', 'root', '--label', 'x'], env)).rejects.toMatchObject({ code: 1 });
   });
 
   it('rejects an unknown command with usage and a non-zero exit', async () => {
