@@ -89,6 +89,14 @@ describe.each(engines)('read API on the demo corpus (%s)', (engine) => {
       { id: a.id },
     );
     expect(byId.article.url).toBe(demoUrls.wire);
+
+    // the url as a reader copied it: www., tracking parameters, a fragment, a trailing slash
+    const messy = `${demoUrls.wire.replace('https://', 'https://www.')}/?utm_source=feed&utm_medium=social#comments`;
+    const byMessyUrl = await demo.client.data<{ article: { url: string } | null }>(
+      'query ($url: String!) { article(url: $url) { url } }',
+      { url: messy },
+    );
+    expect(byMessyUrl.article?.url).toBe(demoUrls.wire);
   });
 
   it('shows the text as it read then: revision(version) and revision(asOf)', async () => {

@@ -200,7 +200,8 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: false }), url: t.arg.string({ required: false }) },
     resolve: (query, _root, args, ctx) => {
       if ((args.id == null) === (args.url == null)) throw badInput('Give exactly one of "id" or "url"');
-      const where = args.id != null ? { id: decodeIdOf('Article', String(args.id)) } : { url: String(args.url) };
+      const where =
+        args.id != null ? { id: decodeIdOf('Article', String(args.id)) } : { url: normalizeUrl(String(args.url)) };
       return ctx.readDb.query.articles.findFirst(query({ where }));
     },
   }),
