@@ -27,9 +27,20 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/faults/**', '**/node_modules/**'],
+          exclude: ['tests/faults/**', 'tests/explorer/**', '**/node_modules/**'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+        },
+      },
+      // drives Chromium against a real server: heavy, so alone and one file at a time (`vitest run --project browser`)
+      {
+        resolve: { alias },
+        test: {
+          name: 'browser',
+          include: ['tests/explorer/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
         },
       },
       // breaks the database on purpose: run alone, after the rest (`vitest run --project faults`)

@@ -11,6 +11,7 @@ import { persistedDocumentsPlugin } from './persisted.js';
 import { bodyLimit, noNulCharacters, queryLimits, rateLimits } from './protection.js';
 import { schema } from './schema/index.js';
 import { verifyApiKey } from './services/keys.js';
+import { explorerPlugin } from './static.js';
 
 export const EXAMPLE_QUERY = `# newsgraph: who reported this first, who repeated it, on whose word,
 # and has any link in that chain since been corrected?
@@ -82,12 +83,10 @@ export function createApp(options: AppOptions) {
   const requestIds = new WeakMap<Request, string>();
 
   const edge: Plugin = {
-    onRequest({ request, url, endResponse, fetchAPI }) {
+    onRequest({ request }) {
       const given = request.headers.get('x-request-id');
       requestIds.set(request, given && REQUEST_ID.test(given) ? given : randomUUID());
-      if (url.pathname === '/') {
-        endResponse(new fetchAPI.Response(null, { status: 302, headers: { location: '/graphql' } }));
-      }
+      // `/` is the explorer's (explorerPlugin), or a redirect to GraphiQL when it is not built
     },
     onResponse({ request, response }) {
       const id = requestIds.get(request);
@@ -155,6 +154,7 @@ export function createApp(options: AppOptions) {
     }),
     plugins: [
       edge,
+      explorerPlugin(),
       metrics.plugin,
       bodyLimit(limits.maxBodyBytes),
       rateLimits(limits),
