@@ -250,6 +250,25 @@ describe.skipIf(!haveChromium)('the explorer in Chromium', () => {
     await page.close();
   });
 
+  it('a retracted article is unmistakable', async () => {
+    const editor = createClient({ url: server.url, apiKey: editorKey });
+    const library = await api.getArticle({ url: 'https://calderpost.example/2026/03/04/library-weekend-hours' });
+    if (!library) throw new Error('demo article missing');
+    const result = await editor.addCorrection({
+      articleId: library.id,
+      expectedVersion: library.version,
+      kind: 'RETRACTION',
+      note: 'The council had not voted on the new hours.',
+    });
+    expect(result.__typename).toBe('AddCorrectionSuccess');
+    const page = await open(`/articles/${encodeURIComponent(library.id)}`);
+    const banner = page.getByTestId('retracted-banner');
+    await banner.waitFor();
+    expect(await banner.textContent()).toMatch(/^RETRACTED.*The council had not voted/);
+    await page.screenshot({ path: join(artifacts, 'retracted.png') });
+    await page.close();
+  });
+
   it('GraphiQL at /graphql runs its example query', async () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/graphql`);
