@@ -15,6 +15,7 @@ COPY packages/server/package.json packages/server/
 COPY packages/sdk/package.json packages/sdk/
 COPY tests/package.json tests/
 COPY examples/provenance-cli/package.json examples/provenance-cli/
+COPY packages/explorer/package.json packages/explorer/
 RUN pnpm install --frozen-lockfile
 
 FROM deps AS build
@@ -22,14 +23,18 @@ COPY . .
 # the server runs its TypeScript through tsx (a runtime dependency); deploy copies the server package
 # with its production dependencies and the workspace packages it uses (db with its migrations, ingest, sdk)
 RUN pnpm --filter @newsgraph/server deploy --prod --legacy /out
+# the explorer page the server shows at / (static files; without them / redirects to GraphiQL)
+RUN node packages/explorer/scripts/ensure-built.mjs --force
 
 FROM node:${NODE_VERSION} AS runtime
 ENV NODE_ENV=production \
     PORT=4000 \
     HOST=0.0.0.0 \
-    NEWSGRAPH_DATA_DIR=/data
+    NEWSGRAPH_DATA_DIR=/data \
+    NEWSGRAPH_EXPLORER_DIR=/app/explorer
 WORKDIR /app
 COPY --from=build --chown=node:node /out ./
+COPY --from=build --chown=node:node /app/packages/explorer/dist ./explorer
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 4000
