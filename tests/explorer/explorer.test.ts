@@ -75,7 +75,7 @@ describe.skipIf(!haveChromium)('the explorer in Chromium', () => {
   const noSeriousViolations = async (page: Page, name: string) => {
     const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    writeFileSync(join(artifacts, `axe-${name}.json`), JSON.stringify(result.violations, null, 2));
+    writeFileSync(join(artifacts, `axe-${name}.json`), `${JSON.stringify(result.violations, null, 2)}\n`);
     expect(
       serious.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
     ).toEqual([]);
