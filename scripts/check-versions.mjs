@@ -10,8 +10,9 @@ export const FLOORS = {
   'drizzle-orm': '>=0.45.2 <1.0.0-0 || >=1.0.0-beta.20',
   // prototype pollution in the multipart request parser (graphql-yoga PR #4557, fixed in 5.21.3)
   'graphql-yoga': '>=5.21.3',
-  // CVE-2023-26144: OverlappingFieldsCanBeMergedRule denial of service
-  graphql: '>=16.8.1',
+  // CVE-2023-26144: OverlappingFieldsCanBeMergedRule denial of service, in 16.3.0 up to 16.8.0
+  // (the benchmark's PostGraphile 4 peer brings graphql 15, which the advisory does not cover)
+  graphql: '<16.3.0 || >=16.8.1',
 };
 
 /** Every `name@version` installed under a pnpm virtual store directory. */

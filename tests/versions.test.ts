@@ -26,6 +26,7 @@ describe('dependency version floors (offline)', () => {
       'graphql-yoga@5.24.1_graphql@16.15.0',
       'graphql@16.8.0',
       'graphql@16.15.0',
+      'graphql@15.11.0',
     ]) {
       mkdirSync(join(fake, dir), { recursive: true });
     }
@@ -33,7 +34,7 @@ describe('dependency version floors (offline)', () => {
       'drizzle-orm@0.44.7 is below >=0.45.2 <1.0.0-0 || >=1.0.0-beta.20',
       'drizzle-orm@1.0.0-beta.19 is below >=0.45.2 <1.0.0-0 || >=1.0.0-beta.20',
       'graphql-yoga@5.21.2 is below >=5.21.3',
-      'graphql@16.8.0 is below >=16.8.1',
+      'graphql@16.8.0 is below <16.3.0 || >=16.8.1',
     ]);
   });
 });

@@ -5,6 +5,7 @@ import { createYoga, maskError, type Plugin, useReadinessCheck } from 'graphql-y
 import { type Limits, limitsFromEnv } from './config.js';
 import type { Context, Viewer } from './context.js';
 import { createEventBus, type PubSub } from './events.js';
+import { graphiqlAssets, renderLocalGraphiQL } from './graphiql.js';
 import { idempotency } from './idempotency.js';
 import { logger, observability } from './observability.js';
 import { persistedDocumentsPlugin } from './persisted.js';
@@ -137,6 +138,7 @@ export function createApp(options: AppOptions) {
     landingPage: false,
     maskedErrors: { maskError: (error, message, isDev) => maskError(error, message, isDev) },
     graphiql: options.graphiql === false ? false : { title: 'newsgraph', defaultQuery: EXAMPLE_QUERY },
+    renderGraphiQL: renderLocalGraphiQL,
     cors: {
       origin: process.env.NEWSGRAPH_CORS_ORIGIN?.split(',') ?? '*',
       credentials: false,
@@ -155,6 +157,7 @@ export function createApp(options: AppOptions) {
     plugins: [
       edge,
       explorerPlugin(),
+      graphiqlAssets(),
       metrics.plugin,
       bodyLimit(limits.maxBodyBytes),
       rateLimits(limits),
