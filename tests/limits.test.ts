@@ -71,6 +71,33 @@ describe('query limits, body limit, rate limits, masking (pglite)', () => {
     expect(example.errors).toBeUndefined();
   });
 
+  it('answers an operation that runs past the request timeout with a TIMEOUT error', async () => {
+    // a plugin that makes execution slow on purpose (as a stuck resolver would be)
+    const slow: NonNullable<Parameters<typeof createApp>[0]['plugins']>[number] = {
+      onExecute({ executeFn, setExecuteFn }) {
+        setExecuteFn(async (args) => {
+          await new Promise((r) => setTimeout(r, 500));
+          return executeFn(args);
+        });
+      },
+    };
+    const client = inProcessClient(
+      store.handle,
+      createApp({ handle: store.handle, limits: { requestTimeoutMs: 100 }, plugins: [slow] }),
+    );
+    const result = await client.request('{ articles(first: 1) { totalCount } }');
+    expect(result.status).toBeLessThan(500);
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'The request took longer than 100 ms',
+      extensions: { code: 'TIMEOUT' },
+    });
+    const patient = inProcessClient(
+      store.handle,
+      createApp({ handle: store.handle, limits: { requestTimeoutMs: 5000 }, plugins: [slow] }),
+    );
+    expect((await patient.request('{ articles(first: 1) { totalCount } }')).errors).toBeUndefined();
+  });
+
   it('hides field suggestions in production', async () => {
     const dev = await inProcessClient(store.handle, createApp({ handle: store.handle, production: false })).request(
       '{ articlez { totalCount } }',

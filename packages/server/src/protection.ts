@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Limits } from './config.js';
@@ -117,6 +117,38 @@ export function noNulCharacters(): Plugin {
           ],
         });
       }
+    },
+  };
+}
+
+/**
+ * Answers an operation that runs longer than `ms` with a TIMEOUT error instead of holding the client.
+ * The database side is bounded separately by statement_timeout, which cancels the query itself.
+ * Subscriptions are long-lived by design and are not timed.
+ */
+export function requestTimeout(ms: number): Plugin {
+  return {
+    onExecute({ args, setExecuteFn, executeFn }) {
+      if (getOperationAST(args.document, args.operationName)?.operation === 'subscription') return;
+      setExecuteFn(async (executeArgs) => {
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<{ errors: GraphQLError[] }>((resolve) => {
+          timer = setTimeout(
+            () =>
+              resolve({
+                errors: [
+                  new GraphQLError(`The request took longer than ${ms} ms`, { extensions: { code: 'TIMEOUT' } }),
+                ],
+              }),
+            ms,
+          );
+        });
+        try {
+          return await Promise.race([executeFn(executeArgs), timeout]);
+        } finally {
+          clearTimeout(timer);
+        }
+      });
     },
   };
 }

@@ -9,7 +9,7 @@ import { graphiqlAssets, renderLocalGraphiQL } from './graphiql.js';
 import { idempotency } from './idempotency.js';
 import { logger, observability } from './observability.js';
 import { persistedDocumentsPlugin } from './persisted.js';
-import { bodyLimit, noNulCharacters, queryLimits, rateLimits } from './protection.js';
+import { bodyLimit, noNulCharacters, queryLimits, rateLimits, requestTimeout } from './protection.js';
 import { schema } from './schema/index.js';
 import { verifyApiKey } from './services/keys.js';
 import { explorerPlugin } from './static.js';
@@ -47,6 +47,8 @@ export interface AppOptions {
   pubsub?: PubSub;
   /** Production hides field suggestions. @default process.env.NODE_ENV === 'production' */
   production?: boolean;
+  /** More yoga/envelop plugins, run after the built-in ones. */
+  plugins?: Plugin[];
 }
 
 export type App = ReturnType<typeof createApp>;
@@ -171,6 +173,9 @@ export function createApp(options: AppOptions) {
           await handle.ping();
         },
       }),
+      ...(options.plugins ?? []),
+      // last, so its race wraps everything that executes
+      requestTimeout(limits.requestTimeoutMs),
     ],
   });
 }
