@@ -1,7 +1,14 @@
+import type { articles } from '@newsgraph/db';
 import { sql } from 'drizzle-orm';
 import { builder } from '../builder.js';
 import { badInput } from '../pagination.js';
-import { MAX_DEPTH, type ProvenanceStepRow, provenance, upstreamCorrectionIdsSql } from '../services/provenance.js';
+import {
+  MAX_DEPTH,
+  type ProvenanceStepRow,
+  provenanceJsonSql,
+  stepsFromJson,
+  upstreamCorrectionIdsSql,
+} from '../services/provenance.js';
 import { Article } from './article.js';
 import { Attribution } from './attribution.js';
 import { Correction } from './correction.js';
@@ -71,19 +78,32 @@ function checkDepth(depth: number | null | undefined): number {
   return value;
 }
 
+/** One extra per direction and depth, so two aliases with different depths never share a value. */
+const walkKey = (direction: 'up' | 'down', depth: number) => `_walk_${direction}_${depth}` as '_walk';
+
+/**
+ * The walk rides on the article's own query (a scalar subquery per article row), so a provenance
+ * chain with each step's kind, role and evidence costs no statement of its own.
+ */
+const walkSelection = (direction: 'up' | 'down', depth: number) => ({
+  extras: { [walkKey(direction, depth)]: (a: typeof articles) => provenanceJsonSql(sql`${a.id}`, direction, depth) },
+});
+
 builder.drizzleObjectFields(Article, (t) => ({
   provenance: t.field({
     type: [ProvenanceStep],
     description:
       'Upstream, to the original reporting: the articles this one re-reports, quotes, syndicates or cites, and theirs in turn, with the sources each rests on. Nearest first; cycle-safe.',
     args: { maxDepth: t.arg.int({ defaultValue: 6, description: DEPTH_HELP }) },
-    resolve: (article, args, ctx) => provenance(ctx.db, article.id, 'up', checkDepth(args.maxDepth)),
+    select: (args) => walkSelection('up', checkDepth(args.maxDepth)),
+    resolve: (article, args) => stepsFromJson(article[walkKey('up', checkDepth(args.maxDepth))]),
   }),
   derivedArticles: t.field({
     type: [ProvenanceStep],
     description: 'Downstream: the articles that re-report, quote, syndicate or cite this one, and theirs in turn.',
     args: { maxDepth: t.arg.int({ defaultValue: 6, description: DEPTH_HELP }) },
-    resolve: (article, args, ctx) => provenance(ctx.db, article.id, 'down', checkDepth(args.maxDepth)),
+    select: (args) => walkSelection('down', checkDepth(args.maxDepth)),
+    resolve: (article, args) => stepsFromJson(article[walkKey('down', checkDepth(args.maxDepth))]),
   }),
   upstreamCorrections: t.drizzleField({
     type: [Correction],

@@ -1,5 +1,5 @@
 import type { Db } from '@newsgraph/db';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 
 /** Edges provenance walks: the ways one article rests on another. RELATED and FOLLOWS_UP are not. */
 export const PROVENANCE_KINDS = ['RE_REPORTS', 'QUOTES', 'SYNDICATES', 'PRIMARY_SOURCE', 'CITES'] as const;
@@ -33,7 +33,7 @@ const roles = sql.raw(SOURCING_ROLES.map((r) => `'${r}'`).join(', '));
  * hops. UNION (not UNION ALL) drops repeated rows, and the depth cap ends cycles; hubs cost one row
  * per edge and depth, never one per path.
  */
-function walk(start: string, direction: 'up' | 'down', maxDepth: number) {
+function walk(start: string | SQL, direction: 'up' | 'down', maxDepth: number) {
   const [from, to] = direction === 'up' ? [sql`r.from_id`, sql`r.target_id`] : [sql`r.target_id`, sql`r.from_id`];
   return sql`walk(article_id, depth, ref_id) as (
     select ${start}::uuid, 0, null::uuid
@@ -48,18 +48,7 @@ function walk(start: string, direction: 'up' | 'down', maxDepth: number) {
   )`;
 }
 
-/**
- * Upstream (what the article rests on) or downstream (who repeated it) in one statement: articles
- * with the edge that reached them, and — upstream — the sources each article in the chain cites,
- * with the attribution that names them.
- */
-export async function provenance(
-  db: Db,
-  articleId: string,
-  direction: 'up' | 'down',
-  maxDepth: number,
-): Promise<ProvenanceStepRow[]> {
-  const depth = Math.max(0, Math.min(maxDepth, MAX_DEPTH));
+function stepsSql(direction: 'up' | 'down', depth: number) {
   const sources =
     direction === 'up'
       ? sql`union all
@@ -67,14 +56,29 @@ export async function provenance(
         from reached x join attributions a on a.article_id = x.article_id
         where a.role in (${roles}) and x.depth < ${depth}`
       : sql``;
-  const result = await db.execute<ProvenanceStepRow>(sql`with recursive ${walk(articleId, direction, depth)}
-    select * from (
-      select x.depth, x.article_id as "articleId", null::uuid as "sourceId", x.ref_id as "crossReferenceId",
+  return sql`select x.depth, x.article_id as "articleId", null::uuid as "sourceId", x.ref_id as "crossReferenceId",
         null::uuid as "attributionId", r.kind::text as kind, null::text as role, r.anchor_text as evidence
       from reached x join cross_references r on r.id = x.ref_id where x.depth > 0
-      ${sources}
-    ) steps order by 1, 2, 3, 4, 5`);
-  return rowsOf<ProvenanceStepRow>(result).map((r) => ({ ...r, depth: Number(r.depth) }));
+      ${sources}`;
+}
+
+/**
+ * Upstream (what the article rests on) or downstream (who repeated it), as a JSON array: articles
+ * with the edge that reached them and — upstream — the sources each article in the chain cites, with
+ * the attribution that names them; nearest first. A scalar subquery on the article's own row, so the
+ * query that loads the article computes its provenance in the same statement.
+ */
+export function provenanceJsonSql(articleId: SQL, direction: 'up' | 'down', maxDepth: number): SQL {
+  const depth = Math.max(0, Math.min(maxDepth, MAX_DEPTH));
+  return sql`(with recursive ${walk(articleId, direction, depth)}
+    select coalesce(json_agg(s order by s.depth, s."articleId", s."sourceId", s."crossReferenceId", s."attributionId"), '[]'::json)
+    from (${stepsSql(direction, depth)}) s)`;
+}
+
+/** Parses what provenanceJsonSql returned (drivers hand json back parsed or as text). */
+export function stepsFromJson(value: unknown): ProvenanceStepRow[] {
+  const rows = (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as ProvenanceStepRow[];
+  return rows.map((r) => ({ ...r, depth: Number(r.depth) }));
 }
 
 /**
