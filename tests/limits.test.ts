@@ -146,13 +146,34 @@ describe('query limits, body limit, rate limits, masking (pglite)', () => {
     expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0);
     const body = (await last?.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors[0]?.extensions.code).toBe('RATE_LIMITED');
+    // the IP has spent its budget: a key from it gets no tries either
+    expect((await call({ authorization: 'Bearer a' })).status).toBe(429);
+
     // a key has its own budget
-    const keyed = [
-      await call({ authorization: 'Bearer a' }),
-      await call({ authorization: 'Bearer a' }),
-      await call({ authorization: 'Bearer a' }),
-    ];
-    expect(keyed.map((r) => r.status)).toEqual([401, 401, 429]);
+    const fresh = createApp({ handle: store.handle, limits: { ratePerIp: 3, ratePerKey: 2 } });
+    const callFresh = (headers: Record<string, string>) =>
+      fresh.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: '{ articles(first: 1) { totalCount } }' }),
+      });
+    const keyed = [];
+    for (let i = 0; i < 3; i++) keyed.push((await callFresh({ authorization: 'Bearer a' })).status);
+    expect(keyed).toEqual([401, 401, 429]);
+  });
+
+  it('charges made-up keys to the IP, so rotating them cannot escape its budget', async () => {
+    const app = createApp({ handle: store.handle, limits: { ratePerIp: 3, ratePerKey: 1000 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const response = await app.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer made-up-${i}` },
+        body: JSON.stringify({ query: '{ articles(first: 1) { totalCount } }' }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
   });
 
   it('masks unexpected errors (no stack, no SQL) and gives them the request id sent back in x-request-id', async () => {

@@ -50,12 +50,14 @@ export const peerAddress: ClientAddress = {
 /**
  * Per-IP and per-key request budgets (a minute each), with IETF RateLimit-* headers on every answer
  * and 429 + Retry-After + a GraphQL error body past the budget. The key budget is keyed on a hash of
- * the presented credential, so it applies before (and regardless of) the key being valid.
+ * the presented credential; a credential that turns out bad (401) is charged to the IP as well, so
+ * rotating made-up keys cannot escape the IP budget.
  */
 export function rateLimits(limits: Limits, address: ClientAddress = peerAddress): Plugin {
   const perIp = new RateLimiterMemory({ points: limits.ratePerIp, duration: 60, keyPrefix: 'ip' });
   const perKey = new RateLimiterMemory({ points: limits.ratePerKey, duration: 60, keyPrefix: 'key' });
   const verdicts = new WeakMap<Request, { limit: number; remaining: number; resetS: number }>();
+  const ips = new WeakMap<Request, string>();
 
   const headersFor = (v: { limit: number; remaining: number; resetS: number }) => ({
     'RateLimit-Limit': String(v.limit),
@@ -73,10 +75,15 @@ export function rateLimits(limits: Limits, address: ClientAddress = peerAddress)
         return;
       }
       const auth = request.headers.get('authorization');
+      const ip = address.ip(request, serverContext);
+      ips.set(request, ip);
       const [limiter, key, limit] = auth
         ? [perKey, createHash('sha256').update(auth).digest('hex'), limits.ratePerKey]
-        : [perIp, address.ip(request, serverContext), limits.ratePerIp];
+        : [perIp, ip, limits.ratePerIp];
       try {
+        // an IP that spent its budget (on anonymous requests or bad keys) gets no more keyed tries either
+        const ipState = auth ? await perIp.get(ip) : null;
+        if (ipState && ipState.remainingPoints <= 0) throw ipState;
         const res = await limiter.consume(key);
         verdicts.set(request, { limit, remaining: res.remainingPoints, resetS: Math.ceil(res.msBeforeNext / 1000) });
       } catch (rejection) {
@@ -91,6 +98,10 @@ export function rateLimits(limits: Limits, address: ClientAddress = peerAddress)
       }
     },
     onResponse({ request, response }) {
+      const ip = ips.get(request);
+      if (response.status === 401 && request.headers.get('authorization') && ip) {
+        perIp.consume(ip).catch(() => {});
+      }
       const verdict = verdicts.get(request);
       if (!verdict) return;
       for (const [name, value] of Object.entries(headersFor(verdict))) response.headers.set(name, value);
