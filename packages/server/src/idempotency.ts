@@ -79,6 +79,12 @@ export function idempotency(handle: DbHandle): Plugin {
       if (!claim) return;
       pending.delete(request);
       const body = await response.clone().text();
+      const where = and(eq(idempotencyKeys.owner, claim.owner), eq(idempotencyKeys.key, claim.key));
+      // a failure that is not the request's own answer (5xx, timeout) is not replayed: the key is freed for a retry
+      if (response.status >= 500 || body.includes('"code":"TIMEOUT"')) {
+        await db.delete(idempotencyKeys).where(where);
+        return;
+      }
       await db
         .update(idempotencyKeys)
         .set({

@@ -135,12 +135,15 @@ export function noNulCharacters(): Plugin {
 /**
  * Answers an operation that runs longer than `ms` with a TIMEOUT error instead of holding the client.
  * The database side is bounded separately by statement_timeout, which cancels the query itself.
- * Subscriptions are long-lived by design and are not timed.
+ * Only queries are timed: subscriptions are long-lived, and a mutation must not be reported as failed
+ * while its transaction may still commit.
  */
 export function requestTimeout(ms: number): Plugin {
   return {
     onExecute({ args, setExecuteFn, executeFn }) {
-      if (getOperationAST(args.document, args.operationName)?.operation === 'subscription') return;
+      // only reads are cut short: a write answered "timed out" would still commit behind the client's back
+      // (its database work is bounded by statement_timeout instead)
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
       setExecuteFn(async (executeArgs) => {
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<{ errors: GraphQLError[] }>((resolve) => {

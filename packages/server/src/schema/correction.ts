@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import type { CorrectionEvent } from '../events.js';
 import { decodeIdOf } from '../ids.js';
 import { audited, Issues } from '../mutations.js';
+import { logger } from '../observability.js';
 import { checkedMaxSize } from '../pagination.js';
 import { applyCorrection } from '../services/corrections.js';
 import { correctionsAffectingPublisherSql, downstreamArticleIds } from '../services/provenance.js';
@@ -184,7 +185,10 @@ builder.mutationField('addCorrection', (t) =>
           }),
         (r) => ({ correctionId: r.correctionId, version: r.version }),
       );
-      await announceCorrection(ctx, { correctionId: result.correctionId, articleId });
+      // after the commit: a failure to notify must not turn a stored correction into an error
+      announceCorrection(ctx, { correctionId: result.correctionId, articleId }).catch((error: unknown) =>
+        logger.error({ err: error, requestId: ctx.requestId }, 'correction announcement failed'),
+      );
       return { articleId, correctionId: result.correctionId };
     },
   }),

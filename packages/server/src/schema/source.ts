@@ -1,4 +1,4 @@
-import { articles, attributions, sources } from '@newsgraph/db';
+import { articles, attributions, quotes, sources } from '@newsgraph/db';
 import type { DrizzleObjectRef } from '@pothos/plugin-drizzle';
 import { and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { builder, type Types } from '../builder.js';
@@ -192,6 +192,7 @@ builder.mutationField('mergeSources', (t) =>
             .returning({ id: attributions.id });
           await tx.update(attributions).set({ viaId: intoId }).where(eq(attributions.viaId, fromId));
           await tx.update(articles).set({ publisherId: intoId }).where(eq(articles.publisherId, fromId));
+          await tx.update(quotes).set({ sourceId: intoId }).where(eq(quotes.sourceId, fromId));
           await tx.update(sources).set({ relayedById: intoId }).where(eq(sources.relayedById, fromId));
           const known = new Set([into.name, ...into.aliases].map((a) => a.toLowerCase()));
           const aliases = [...into.aliases, ...[from.name, ...from.aliases].filter((a) => !known.has(a.toLowerCase()))];
