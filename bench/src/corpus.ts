@@ -1,3 +1,4 @@
+import type { SourceKind } from '@newsgraph/db';
 /**
  * Deterministic fictional corpus: sources, articles (1–4 KB bodies), attributions, cross-references
  * with a power-law in-degree (1% hubs), provenance chains 1–8 deep with ~1% cycles, corrections on
@@ -43,15 +44,7 @@ export const coined = (n: number) =>
       .replace(/^ka/, ''),
   ) || 'Ka';
 
-export type SourceKind =
-  | 'OUTLET'
-  | 'WIRE_AGENCY'
-  | 'PHOTO_AGENCY'
-  | 'PERSON'
-  | 'ANONYMOUS'
-  | 'ORGANIZATION'
-  | 'GOVERNMENT'
-  | 'DOCUMENT';
+export type { SourceKind };
 
 export interface SourceRow {
   id: string;
