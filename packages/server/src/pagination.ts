@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLResolveInfo, Kind } from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo, Kind, type SelectionNode } from 'graphql';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -26,17 +26,25 @@ export function badInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
-/** Whether the client selected `name` directly under this field (fragments included). */
-export function selects(info: GraphQLResolveInfo, name: string): boolean {
-  const seen = new Set<string>();
-  const visit = (selections: readonly import('graphql').SelectionNode[]): boolean =>
+/**
+ * Whether the client selected the field path `names` under this field (fragments included):
+ * `selects(info, 'totalCount')`, `selects(info, 'edges', 'highlight')`.
+ */
+export function selects(info: GraphQLResolveInfo, ...names: string[]): boolean {
+  const visit = (selections: readonly SelectionNode[], depth: number, seen: Set<string>): boolean =>
     selections.some((s) => {
-      if (s.kind === Kind.FIELD) return s.name.value === name;
-      if (s.kind === Kind.INLINE_FRAGMENT) return visit(s.selectionSet.selections);
+      if (s.kind === Kind.FIELD) {
+        if (s.name.value !== names[depth]) return false;
+        return (
+          depth === names.length - 1 || (s.selectionSet ? visit(s.selectionSet.selections, depth + 1, seen) : false)
+        );
+      }
+      if (s.kind === Kind.INLINE_FRAGMENT) return visit(s.selectionSet.selections, depth, seen);
       if (seen.has(s.name.value)) return false;
-      seen.add(s.name.value);
       const fragment = info.fragments[s.name.value];
-      return fragment ? visit(fragment.selectionSet.selections) : false;
+      return fragment ? visit(fragment.selectionSet.selections, depth, new Set(seen).add(s.name.value)) : false;
     });
-  return info.fieldNodes.some((node) => (node.selectionSet ? visit(node.selectionSet.selections) : false));
+  return info.fieldNodes.some((node) =>
+    node.selectionSet ? visit(node.selectionSet.selections, 0, new Set()) : false,
+  );
 }

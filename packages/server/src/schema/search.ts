@@ -1,7 +1,7 @@
 import { articles } from '@newsgraph/db';
 import { and, sql } from 'drizzle-orm';
 import { builder } from '../builder.js';
-import { badInput, checkedMaxSize } from '../pagination.js';
+import { badInput, checkedMaxSize, selects } from '../pagination.js';
 import { Article, ArticleFilter, articleFilterSql } from './article.js';
 import { countedConnection, totalOf } from './totals.js';
 
@@ -48,10 +48,15 @@ builder.queryFields((t) => ({
                 ...extras,
                 // numeric, not real: the cursor must round-trip the exact value it is compared with
                 rank: (a: typeof articles) => sql<string>`round(ts_rank(${a.search}, ${tsquery})::numeric, 6)`,
-                highlight: (a: typeof articles) =>
-                  sql<string>`ts_headline('english', ${escaped(a.body)}, ${tsquery}, ${HEADLINE_OPTIONS})`,
-                titleHighlight: (a: typeof articles) =>
-                  sql<string>`ts_headline('english', ${escaped(a.title)}, ${tsquery}, 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true')`,
+                // ts_headline re-parses the whole text: only when the client asked for it
+                ...(selects(info, 'edges', 'highlight') && {
+                  highlight: (a: typeof articles) =>
+                    sql<string>`ts_headline('english', ${escaped(a.body)}, ${tsquery}, ${HEADLINE_OPTIONS})`,
+                }),
+                ...(selects(info, 'edges', 'titleHighlight') && {
+                  titleHighlight: (a: typeof articles) =>
+                    sql<string>`ts_headline('english', ${escaped(a.title)}, ${tsquery}, 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true')`,
+                }),
               },
               orderBy: { rank: 'desc', id: 'asc' } as { id: 'asc' },
             }),
