@@ -1,4 +1,6 @@
-import { createApp, seedDemo } from '@newsgraph/server';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp, createNodeListener, seedDemo } from '@newsgraph/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from './support/engines.js';
 import { inProcessClient } from './support/graphql.js';
@@ -121,6 +123,66 @@ describe('query limits, body limit, rate limits, masking (pglite)', () => {
     expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe(
       'PAYLOAD_TOO_LARGE',
     );
+  });
+
+  it('counts the bytes of a chunked body with no Content-Length, in the app and in the Node listener', async () => {
+    const big = JSON.stringify({ query: `{ articles { totalCount } } ${'#'.repeat(5000)}` });
+    const chunks = (text: string) =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < text.length; i += 500)
+            controller.enqueue(new TextEncoder().encode(text.slice(i, i + 500)));
+          controller.close();
+        },
+      });
+    const app = createApp({ handle: store.handle, limits: { maxBodyBytes: 1000 } });
+    const inApp = await app.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: chunks(big),
+      duplex: 'half',
+    } as RequestInit);
+    expect(inApp.status).toBe(413);
+
+    const { listener } = createNodeListener({ handle: store.handle, limits: { maxBodyBytes: 1000 } });
+    const server = createServer(listener);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const send = (body: string) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = httpRequest(
+          {
+            port,
+            host: '127.0.0.1',
+            path: '/graphql',
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (c) => {
+              text += c;
+            });
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+          },
+        );
+        req.on('error', reject);
+        // several writes and no Content-Length: Node sends it chunked
+        for (let i = 0; i < body.length; i += 400) req.write(body.slice(i, i + 400));
+        req.end();
+      });
+    try {
+      const over = await send(big);
+      expect(over.status).toBe(413);
+      expect(JSON.parse(over.text).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+      const small = await send(JSON.stringify({ query: '{ articles(first: 1) { totalCount } }' }));
+      expect(small.status).toBe(200);
+      expect(JSON.parse(small.text).data.articles.totalCount).toBeGreaterThan(0);
+      const empty = await send('');
+      expect(empty.status).toBe(400);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('rate-limits per IP and per key, with RateLimit-* headers, then 429 with Retry-After and a GraphQL error', async () => {

@@ -6,4 +6,4 @@ export { applyCorrection } from './services/corrections.js';
 export { isEmpty, seedDemo } from './services/demo.js';
 export { demoUrls } from './services/demo-corpus.js';
 export { createApiKey, revokeApiKey, verifyApiKey } from './services/keys.js';
-export { type App, createApp, EXAMPLE_QUERY } from './yoga.js';
+export { type App, createApp, createNodeListener, EXAMPLE_QUERY } from './yoga.js';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DbHandle } from '@newsgraph/db';
 import { GraphQLError, getOperationAST } from 'graphql';
 import { createYoga, maskError, type Plugin, useReadinessCheck } from 'graphql-yoga';
@@ -49,6 +50,11 @@ export interface AppOptions {
   production?: boolean;
   /** More yoga/envelop plugins, run after the built-in ones. */
   plugins?: Plugin[];
+  /**
+   * The Node listener (`createNodeListener`) has already read and size-checked the body, so yoga
+   * need not stream it through a second counter. @default false
+   */
+  bodiesReadByServer?: boolean;
 }
 
 export type App = ReturnType<typeof createApp>;
@@ -136,6 +142,8 @@ export function createApp(options: AppOptions) {
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
+    // counts the bytes of bodies with no (or a false) Content-Length, e.g. chunked uploads
+    maxRequestBodySize: options.bodiesReadByServer ? false : limits.maxBodyBytes,
     healthCheckEndpoint: '/healthz',
     landingPage: false,
     maskedErrors: { maskError: (error, message, isDev) => maskError(error, message, isDev) },
@@ -178,4 +186,54 @@ export function createApp(options: AppOptions) {
       requestTimeout(limits.requestTimeoutMs),
     ],
   });
+}
+
+/**
+ * The app as a Node `request` listener that reads each request body itself before yoga sees it:
+ * bytes are counted as they arrive, so a chunked upload with no Content-Length is cut off at the
+ * limit like any other (413), and yoga gets the whole body as one buffer instead of streaming it
+ * through a counting TransformStream of its own (about 0.3 ms of CPU per request).
+ */
+export function createNodeListener(options: AppOptions): {
+  app: App;
+  listener: (req: IncomingMessage, res: ServerResponse) => void;
+} {
+  const maxBytes = options.limits?.maxBodyBytes ?? limitsFromEnv().maxBodyBytes;
+  const app = createApp({ ...options, bodiesReadByServer: true });
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') {
+      app(req, res);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    req.on('data', (chunk: Buffer) => {
+      if (refused) return;
+      size += chunk.length;
+      if (size > maxBytes) {
+        refused = true;
+        chunks.length = 0;
+        res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+        res.end(
+          JSON.stringify({
+            errors: [
+              { message: `Request body is larger than ${maxBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } },
+            ],
+          }),
+          () => req.destroy(),
+        );
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('error', () => res.destroy());
+    req.on('end', () => {
+      if (refused) return;
+      // whatwg-node takes a non-empty Uint8Array `body` as the request's bytes
+      if (size > 0) (req as IncomingMessage & { body?: Buffer }).body = Buffer.concat(chunks, size);
+      app(req, res);
+    });
+  };
+  return { app, listener };
 }

@@ -5,7 +5,7 @@ import { apiKeys, createDb, type DbHandle, migrate } from '@newsgraph/db';
 import { sql } from 'drizzle-orm';
 import { isEmpty, seedDemo } from '../services/demo.js';
 import { createApiKey } from '../services/keys.js';
-import { createApp } from '../yoga.js';
+import { createNodeListener } from '../yoga.js';
 
 export interface ServeOptions {
   port: number;
@@ -21,7 +21,7 @@ export async function serve(options: ServeOptions): Promise<{ close(graceMs?: nu
     console.log(`newsgraph: loaded the demo corpus (${created} articles) into ${handle.location}`);
   }
   if (handle.engine === 'pglite') await ensureEditorKey(handle);
-  const app = createApp({ handle });
+  const { app, listener } = createNodeListener({ handle });
   let draining = false;
   // While draining, requests on kept-alive connections get 503 + Connection: close instead of new work.
   const server = createServer((req, res) => {
@@ -32,7 +32,7 @@ export async function serve(options: ServeOptions): Promise<{ close(graceMs?: nu
       );
       return;
     }
-    app(req, res);
+    listener(req, res);
   });
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
   const address = server.address();
