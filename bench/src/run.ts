@@ -52,6 +52,8 @@ const DB_NAME = process.env.BENCH_DATABASE ?? 'newsgraph_bench';
 
 type Name = 'limit-sql' | 'limit-js' | 'newsgraph' | 'postgraphile';
 const ALL: Name[] = ['limit-sql', 'limit-js', 'newsgraph', 'postgraphile'];
+/** Articles the import measurement generates and imports, at every size. */
+const IMPORT_ARTICLES = 10_000;
 const NAMES = opts.only ? (opts.only.split(',') as Name[]) : ALL;
 const PORTS: Record<Name, number> = { 'limit-sql': 4111, 'limit-js': 4112, newsgraph: 4113, postgraphile: 4114 };
 const PATH: Record<Name, string> = {
@@ -283,6 +285,12 @@ interface Row extends Load {
 
 async function main() {
   const t0 = performance.now();
+  if (opts.only === 'import') {
+    // `pnpm bench --only import`: the import measurement alone, without the corpus or the contenders
+    const r = await measureImport(BASE_URL, IMPORT_ARTICLES);
+    log(`import: ${r.articles} articles in ${r.seconds} s = ${r.articlesPerS} articles/s (${r.summary})`);
+    return;
+  }
   log(
     `size ${size}, ${ROUNDS} round(s), ${DURATION_S}s per run after ${WARMUP_S}s warm-up, ${CONNECTIONS} connections`,
   );
@@ -441,7 +449,7 @@ async function serverVersion(url: string): Promise<string> {
 }
 
 async function runExtras() {
-  const importResult = await measureImport(BASE_URL, quick ? 2_000 : 10_000);
+  const importResult = await measureImport(BASE_URL, IMPORT_ARTICLES);
   log(
     `import: ${importResult.articles} articles in ${importResult.seconds} s = ${importResult.articlesPerS} articles/s`,
   );

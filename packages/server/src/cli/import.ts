@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Db } from '@newsgraph/db';
-import { IngestValidationError, MAX_CONTENT_BYTES, parseArticle } from '@newsgraph/ingest';
+import { type ArticleDraft, IngestValidationError, MAX_CONTENT_BYTES, parseArticle } from '@newsgraph/ingest';
 import { SingleBar } from 'cli-progress';
 import { DuplicateError, ValidationError } from '../errors.js';
-import { audit } from '../services/audit.js';
-import { type ImportOutcome, importDraft, retryOnUniqueViolation } from '../services/import.js';
+import { auditAll } from '../services/audit.js';
+import { type DraftOutcome, type ImportOutcome, importDrafts, retryOnConflict } from '../services/import.js';
 
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.html', '.htm']);
 
@@ -37,18 +37,36 @@ const formatOf = (file: string): 'TEXT' | 'HTML' | undefined => {
   return ext === '.txt' ? 'TEXT' : ext === '.html' || ext === '.htm' ? 'HTML' : undefined;
 };
 
+/** Articles stored per transaction. @default 100 */
+export const DEFAULT_BATCH_SIZE = 100;
+/** A batch is cut short once its files hold this many characters, so a few huge pages make a small batch. */
+const MAX_BATCH_CHARS = 8 * 1024 * 1024;
+
+interface Parsed {
+  file: string;
+  at: number;
+  draft: ArticleDraft;
+}
+
 /**
- * Imports files one transaction each, so a bad file costs only itself. A progress bar goes to stderr
- * when it is a terminal; stdout keeps the summary alone.
+ * Imports files in batches: files are read and parsed here, then stored `batchSize` articles per
+ * transaction (importDrafts: a handful of statements per batch, not a dozen per article).
  *
- * `concurrency` transactions run at once (a Postgres pool overlaps their round trips; PGlite has one
- * connection, so 1 there). Two of them creating the same new outlet or url collide on a unique index;
- * the loser runs again and finds the winner's row.
+ * A bad file costs only itself. A file that does not parse, has no url, or repeats a stored url with
+ * different content is reported and the rest of its batch is stored. Anything else that breaks a
+ * batch's transaction (nothing of it is kept then) sends that batch through again one article per
+ * transaction, so the others still land and the bad one is reported with its reason.
+ *
+ * `concurrency` batches are stored at once (a Postgres pool overlaps them; PGlite has one connection,
+ * so 1 there), while the next files are parsed. Two of them creating the same new outlet or url collide
+ * on a unique index; the loser runs again and finds the winner's row.
+ *
+ * A progress bar goes to stderr when it is a terminal; stdout keeps the summary alone.
  */
 export async function importFiles(
   db: Db,
   files: string[],
-  options: { recordRevision: boolean; progress: boolean; concurrency?: number },
+  options: { recordRevision: boolean; progress: boolean; concurrency?: number; batchSize?: number },
 ): Promise<ImportSummary> {
   const started = performance.now();
   const summary: ImportSummary = {
@@ -56,6 +74,7 @@ export async function importFiles(
     failures: [],
     seconds: 0,
   };
+  const failures: { at: number; file: string; reason: string }[] = [];
   const bar = options.progress
     ? new SingleBar({
         format: 'importing [{bar}] {value}/{total} {file}',
@@ -66,38 +85,101 @@ export async function importFiles(
     : null;
   bar?.start(files.length, 0, { file: '' });
 
-  const importOne = async (file: string) => {
+  const fail = (at: number, file: string, error: unknown) => {
+    summary.counts.failed++;
+    failures.push({ at, file, reason: reasonOf(error) });
+  };
+  const write = (batch: Parsed[]) =>
+    db.transaction(async (tx) => {
+      const outcomes = await importDrafts(
+        tx,
+        batch.map((p) => p.draft),
+        { recordRevision: options.recordRevision, createdBy: 'cli' },
+      );
+      await auditAll(
+        tx,
+        outcomes.flatMap((o, k) => {
+          if (!o.ok) return [];
+          const { file, draft } = batch[k] as Parsed;
+          const r = o.result;
+          return [
+            {
+              actor: 'cli',
+              action: 'importArticle',
+              input: { file, url: draft.url, recordRevision: options.recordRevision },
+              outcome: { articleId: r.articleId, outcome: r.outcome, version: r.version },
+            },
+          ];
+        }),
+      );
+      return outcomes;
+    });
+  const tally = (batch: Parsed[], outcomes: DraftOutcome[]) => {
+    outcomes.forEach((o, k) => {
+      const { at, file } = batch[k] as Parsed;
+      if (o.ok) summary.counts[o.result.outcome]++;
+      else fail(at, file, o.error);
+    });
+  };
+  const store = async (batch: Parsed[]) => {
+    try {
+      tally(batch, await retryOnConflict(() => write(batch)));
+    } catch (error) {
+      if (batch.length === 1) fail(batch[0]?.at ?? 0, batch[0]?.file ?? '', error);
+      else {
+        // which article broke it: each one alone, in its own transaction
+        for (const p of batch) {
+          try {
+            tally([p], await retryOnConflict(() => write([p])));
+          } catch (e) {
+            fail(p.at, p.file, e);
+          }
+        }
+      }
+    }
+    bar?.increment(batch.length);
+  };
+
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE) || DEFAULT_BATCH_SIZE);
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1) || 1);
+  const inFlight = new Set<Promise<void>>();
+  let batch: Parsed[] = [];
+  let chars = 0;
+  const flush = async () => {
+    const full = batch;
+    batch = [];
+    chars = 0;
+    if (!full.length) return;
+    while (inFlight.size >= concurrency) await Promise.race(inFlight);
+    const p = store(full).finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  };
+
+  let yielded = performance.now();
+  for (const [at, file] of files.entries()) {
     bar?.update({ file });
     try {
       // refuse before reading: the parser would refuse it anyway, after holding it all in memory
       if (statSync(file).size > MAX_CONTENT_BYTES)
         throw new IngestValidationError(`content is larger than ${MAX_CONTENT_BYTES} bytes`, 'content');
-      const draft = parseArticle({ content: readFileSync(file, 'utf8'), format: formatOf(file) });
-      const store = () =>
-        db.transaction(async (tx) => {
-          const r = await importDraft(tx, draft, { recordRevision: options.recordRevision, createdBy: 'cli' });
-          await audit(tx, {
-            actor: 'cli',
-            action: 'importArticle',
-            input: { file, url: draft.url, recordRevision: options.recordRevision },
-            outcome: { articleId: r.articleId, outcome: r.outcome, version: r.version },
-          });
-          return r;
-        });
-      const result = await retryOnUniqueViolation(store);
-      summary.counts[result.outcome]++;
+      const content = readFileSync(file, 'utf8');
+      batch.push({ file, at, draft: parseArticle({ content, format: formatOf(file) }) });
+      chars += content.length;
     } catch (error) {
-      summary.counts.failed++;
-      summary.failures.push({ file, reason: reasonOf(error) });
+      fail(at, file, error);
+      bar?.increment();
     }
-    bar?.increment();
-  };
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) await importOne(files[next++] as string);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
+    if (batch.length >= batchSize || chars >= MAX_BATCH_CHARS) await flush();
+    // parsing holds the thread: let the answers to the batches in flight through every few milliseconds
+    if (performance.now() - yielded > 4) {
+      await new Promise(setImmediate);
+      yielded = performance.now();
+    }
+  }
+  await flush();
+  while (inFlight.size) await Promise.race(inFlight);
   bar?.stop();
+  summary.failures = failures.sort((a, b) => a.at - b.at).map(({ file, reason }) => ({ file, reason }));
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }
@@ -107,5 +189,8 @@ function reasonOf(error: unknown): string {
   if (error instanceof ValidationError)
     return `invalid ${error.issues.map((i) => i.field).join(', ')}: ${error.message}`;
   if (error instanceof DuplicateError) return `duplicate: ${error.message}`;
+  // the database's own words, not the driver's "Failed query: <the whole batch>"
+  const cause = error instanceof Error ? error.cause : undefined;
+  if (cause instanceof Error) return cause.message;
   return error instanceof Error ? error.message : String(error);
 }

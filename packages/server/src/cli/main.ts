@@ -5,7 +5,7 @@ import { audit, listAudit } from '../services/audit.js';
 import { seedDemo } from '../services/demo.js';
 import { articleJsonLdByUrl } from '../services/jsonld.js';
 import { createApiKey, listApiKeys, revokeApiKey } from '../services/keys.js';
-import { collectFiles, importFiles } from './import.js';
+import { collectFiles, DEFAULT_BATCH_SIZE, importFiles } from './import.js';
 import { serve } from './serve.js';
 
 const USAGE = `usage: newsgraph <command>
@@ -14,8 +14,9 @@ commands:
   serve                 start the GraphQL server (PORT, HOST, DATABASE_URL, NEWSGRAPH_DATA_DIR)
   migrate               apply pending migrations
   seed-demo             load the demo corpus (articles already present are kept)
-  import [--record-revision] [--concurrency N] FILE|DIR...
-                        import article text/HTML files (.txt, .html, .htm under directories);
+  import [--record-revision] [--concurrency N] [--batch-size N] FILE|DIR...
+                        import article text/HTML files (.txt, .html, .htm under directories),
+                        N articles per transaction (default 100), N transactions at once;
                         prints created / unchanged / revised / failed, exits 1 if any failed
   export URL            the article's provenance graph as schema.org JSON-LD
   keys create --role reader|editor|admin --label NAME
@@ -72,6 +73,7 @@ async function main(argv: string[]): Promise<number> {
         options: {
           'record-revision': { type: 'boolean', default: false },
           concurrency: { type: 'string' },
+          'batch-size': { type: 'string' },
         },
       });
       if (!positionals.length) {
@@ -85,8 +87,10 @@ async function main(argv: string[]): Promise<number> {
         const summary = await importFiles(handle.db, files, {
           recordRevision: values['record-revision'] ?? false,
           progress: process.stderr.isTTY === true,
-          // PGlite has one connection: parallel transactions would only queue
-          concurrency: Number(values.concurrency ?? (handle.engine === 'postgres' ? 8 : 1)),
+          // PGlite has one connection: parallel transactions would only queue. On Postgres two batches
+          // at once keep the database busy while the next files are parsed.
+          concurrency: Number(values.concurrency ?? (handle.engine === 'postgres' ? 2 : 1)),
+          batchSize: Number(values['batch-size'] ?? DEFAULT_BATCH_SIZE),
         });
         for (const f of summary.failures) console.error(`newsgraph: failed ${f.file}: ${f.reason}`);
         const { created, unchanged, revised, failed } = summary.counts;

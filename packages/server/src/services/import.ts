@@ -1,11 +1,12 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { articles, corrections, quotes } from '@newsgraph/db';
-import type { ArticleDraft, DraftCorrection, DraftSource } from '@newsgraph/ingest';
-import { normalizeUrl } from '@newsgraph/ingest';
-import { and, eq, sql } from 'drizzle-orm';
+import type { ArticleDraft, DraftAttribution, DraftCorrection, DraftQuote, DraftSource } from '@newsgraph/ingest';
+import { normalizeTitle, normalizeUrl } from '@newsgraph/ingest';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { DuplicateError, ValidationError } from '../errors.js';
-import { type AttributionInput, insertArticle, joinParagraphs, type ReferenceInput } from './articles.js';
+import { joinParagraphs } from './articles.js';
 import { applyCorrection } from './corrections.js';
+import { jsonParam, resolveSources, type SourceRequest } from './source-batch.js';
 import { findOrCreateSource, type SourceInput } from './sources.js';
 import type { Tx } from './tx.js';
 
@@ -55,7 +56,7 @@ const sourceInput = (s: DraftSource): SourceInput => ({
 
 /**
  * Stores a parsed draft, idempotently per canonical url. Call inside a transaction: one article is
- * stored whole or not at all.
+ * stored whole or not at all. A batch of one through importDrafts; throws what the article failed with.
  *
  * - new url → the article, revision 1, attributions, references (resolving those waiting for it),
  *   quotes, and the correction notes the text carries;
@@ -68,76 +69,379 @@ const sourceInput = (s: DraftSource): SourceInput => ({
  * status becomes CORRECTED (RETRACTED for a retraction) just as an editor's correction would make it.
  */
 export async function importDraft(tx: Tx, draft: ArticleDraft, options: ImportOptions): Promise<ImportResult> {
-  if (!draft.url) {
-    throw ValidationError.field('url', 'no canonical url: pass `url`, or include an "Original url:" line');
-  }
-  const url = normalizeUrl(draft.url);
-  const hash = options.contentHash ?? contentHash(draft);
-  const warnings = [...draft.warnings];
+  const [outcome] = await storeDrafts(tx, [{ draft, hash: options.contentHash ?? contentHash(draft) }], options);
+  if (!outcome) throw new Error('import stored nothing');
+  if (!outcome.ok) throw outcome.error;
+  return outcome.result;
+}
 
-  const [existing] = await tx
-    .select({
-      id: articles.id,
-      version: articles.version,
-      contentHash: articles.contentHash,
-      title: articles.title,
-      body: articles.body,
-    })
-    .from(articles)
-    .where(eq(articles.url, url));
+/** One article of a batch: stored (or found unchanged, or revised), or refused with a ValidationError / DuplicateError. */
+export type DraftOutcome = { ok: true; result: ImportResult } | { ok: false; error: ValidationError | DuplicateError };
 
-  if (existing) {
+/**
+ * importDraft for many drafts in one transaction, with the same outcome for each as importing them one
+ * after another in this order: an article refused (no url; different content without recordRevision)
+ * comes back as `{ ok: false }` and writes nothing, the others are stored. Anything else that goes
+ * wrong throws, and the transaction must be given up — then import the drafts one by one to learn
+ * which one it was.
+ *
+ * The new articles of a batch cost a fixed number of statements, however many there are: one to find
+ * the stored urls, one to find the sources they name and one to add the new ones, one that inserts
+ * articles, revisions, attributions, quotes and correction notes, one lock, and one that resolves
+ * references both ways. Re-imports that record a revision take the per-article path (applyCorrection).
+ */
+export async function importDrafts(
+  tx: Tx,
+  drafts: readonly ArticleDraft[],
+  options: Omit<ImportOptions, 'contentHash'>,
+): Promise<DraftOutcome[]> {
+  return storeDrafts(
+    tx,
+    drafts.map((draft) => ({ draft, hash: contentHash(draft) })),
+    options,
+  );
+}
+
+interface Item {
+  draft: ArticleDraft;
+  hash: string;
+}
+
+async function storeDrafts(tx: Tx, items: readonly Item[], options: ImportOptions): Promise<DraftOutcome[]> {
+  const outcomes: (DraftOutcome | undefined)[] = new Array(items.length);
+  // a url twice in one batch: the later copy is stored after the first, as a re-import of it
+  const firsts: { item: Item; url: string; at: number }[] = [];
+  const later: number[] = [];
+  const seen = new Set<string>();
+  items.forEach((item, at) => {
+    if (!item.draft.url) {
+      outcomes[at] = {
+        ok: false,
+        error: ValidationError.field('url', 'no canonical url: pass `url`, or include an "Original url:" line'),
+      };
+      return;
+    }
+    const url = normalizeUrl(item.draft.url);
+    if (seen.has(url)) later.push(at);
+    else {
+      seen.add(url);
+      firsts.push({ item, url, at });
+    }
+  });
+
+  const stored = firsts.length
+    ? await tx
+        .select({
+          id: articles.id,
+          url: articles.url,
+          version: articles.version,
+          contentHash: articles.contentHash,
+          title: articles.title,
+          // only compared when there is no hash (stored by hand or by the demo seed)
+          body: sql<string | null>`case when ${articles.contentHash} is null then ${articles.body} end`,
+        })
+        .from(articles)
+        .where(inArray(articles.url, [...seen]))
+    : [];
+  const byUrl = new Map(stored.map((a) => [a.url, a]));
+
+  const fresh: { item: Item; url: string; at: number }[] = [];
+  const revisions: { existing: { id: string; version: number }; item: Item; at: number }[] = [];
+  for (const f of firsts) {
+    const existing = byUrl.get(f.url);
+    if (!existing) {
+      fresh.push(f);
+      continue;
+    }
+    const { draft } = f.item;
+    const warnings = [...draft.warnings];
     const same =
       existing.contentHash !== null
-        ? existing.contentHash === hash
+        ? existing.contentHash === f.item.hash
         : // stored by hand or by the demo seed: the same text counts as the same content
           existing.title === draft.title && existing.body === joinParagraphs(draft.paragraphs);
     if (same) {
-      warnings.push(`unchanged: ${url} is already stored with this content`);
-      return { articleId: existing.id, outcome: 'unchanged', created: false, version: existing.version, warnings };
-    }
-    if (!options.recordRevision) {
-      throw new DuplicateError(
-        `${url} is already stored with different content; import with recordRevision to record it as a new revision`,
-        existing.id,
-      );
-    }
-    return reviseArticle(tx, existing, draft, hash, warnings);
+      warnings.push(`unchanged: ${f.url} is already stored with this content`);
+      outcomes[f.at] = {
+        ok: true,
+        result: { articleId: existing.id, outcome: 'unchanged', created: false, version: existing.version, warnings },
+      };
+    } else if (!options.recordRevision) {
+      outcomes[f.at] = {
+        ok: false,
+        error: new DuplicateError(
+          `${f.url} is already stored with different content; import with recordRevision to record it as a new revision`,
+          existing.id,
+        ),
+      };
+    } else revisions.push({ existing, item: f.item, at: f.at });
   }
 
-  const sources = sourceResolver(tx, draft);
-  const attributions: AttributionInput[] = draft.attributions.map((a) => ({
-    role: a.role,
-    source: sourceInput(a.source),
-    via: a.via ? sourceInput(a.via) : null,
-    evidence: a.evidence,
-    paragraphIndex: a.paragraphIndex,
-    assertedBy: 'PARSER',
-  }));
-  const references: ReferenceInput[] = draft.references.map((r) => ({
-    kind: r.kind,
-    anchorText: r.anchorText,
-    paragraphIndex: r.paragraphIndex,
-    targetUrl: r.targetUrl,
-    targetTitle: r.targetTitle,
-  }));
-  const { id } = await insertArticle(tx, {
-    url,
-    title: draft.title,
-    publishedAt: draft.publishedAt,
-    language: draft.language,
-    paragraphs: draft.paragraphs,
-    publisher: draft.publisher ? sourceInput(draft.publisher) : null,
-    attributions,
-    references,
-    createdBy: options.createdBy,
-    contentHash: hash,
-    ...statusAfter(draft.corrections),
-  });
+  if (fresh.length) {
+    const created = await insertDrafts(tx, fresh, options.createdBy);
+    fresh.forEach((f, k) => {
+      outcomes[f.at] = { ok: true, result: created[k] as ImportResult };
+    });
+  }
+  for (const r of revisions) {
+    outcomes[r.at] = {
+      ok: true,
+      result: await reviseArticle(tx, r.existing, r.item.draft, r.item.hash, [...r.item.draft.warnings]),
+    };
+  }
+  if (later.length) {
+    const again = await storeDrafts(
+      tx,
+      later.map((at) => items[at] as Item),
+      options,
+    );
+    later.forEach((at, k) => {
+      outcomes[at] = again[k];
+    });
+  }
+  return outcomes as DraftOutcome[];
+}
 
-  await insertQuotes(tx, id, draft, sources);
-  await recordNotes(tx, id, 1, draft.corrections);
-  return { articleId: id, outcome: 'created', created: true, version: 1, warnings };
+/** Advisory lock key that orders the reference-resolving step of concurrent imports ("ngrf"). */
+const REFERENCE_LOCK = 0x6e67_7266;
+
+/**
+ * Inserts new articles with everything they carry, in a few statements whatever their number.
+ *
+ * Ids are made here, so parents and children go into one statement: articles with their first
+ * revision, attributions, quotes and correction notes, each from one JSON parameter
+ * (jsonb_to_recordset), which keeps a batch of hundreds of rows to a handful of parameters. Sources
+ * come before, in their own statement (resolveSources).
+ *
+ * References come last, under a transaction-level advisory lock: two imports running at once, one
+ * storing A that names B, the other storing B, would otherwise each miss the other's uncommitted row
+ * and leave A's reference unresolved for good. Under the lock, the second one's statement starts after
+ * the first one committed and sees its rows, whichever order they came in. The lock covers only the
+ * short tail of the transaction (that statement, the caller's audit rows, commit).
+ */
+async function insertDrafts(
+  tx: Tx,
+  fresh: readonly { item: Item; url: string }[],
+  createdBy: string,
+): Promise<ImportResult[]> {
+  const requests: SourceRequest[] = [];
+  const request = (s: DraftSource, relay: SourceRequest | null = null): SourceRequest => {
+    const r: SourceRequest = { input: sourceInput(s), relay };
+    requests.push(r);
+    return r;
+  };
+
+  const articleRows = [];
+  const attributionRows: { a: DraftAttribution; article: string; source: SourceRequest; via: SourceRequest | null }[] =
+    [];
+  const quoteRows: { q: DraftQuote; article: string; source: SourceRequest | null }[] = [];
+  const correctionRows = [];
+  const referenceRows = [];
+  const waiting = [];
+  const results: ImportResult[] = [];
+
+  for (const [pos, { item, url }] of fresh.entries()) {
+    const { draft } = item;
+    const id = orderedId();
+    // in the order the single-article path looked them up: publisher, each attribution's via then
+    // source, then the quotes' sources
+    const publisher = draft.publisher ? request(draft.publisher) : null;
+    for (const a of draft.attributions) {
+      const via = a.via ? request(a.via) : null;
+      const source = request(a.source, a.source.kind === 'ANONYMOUS' ? via : null);
+      attributionRows.push({ a, article: id, source, via });
+    }
+    const quoteSource = quoteSources(draft, request);
+    for (const q of draft.quotes) quoteRows.push({ q, article: id, source: q.source ? quoteSource(q.source) : null });
+
+    const title = draft.title;
+    const titleKey = normalizeTitle(title);
+    articleRows.push({
+      id,
+      url,
+      title,
+      title_key: titleKey,
+      published_at: draft.publishedAt,
+      language: draft.language ?? null,
+      body: joinParagraphs(draft.paragraphs),
+      publisher: publisher,
+      content_hash: item.hash,
+      status: statusAfter(draft.corrections).status ?? 'PUBLISHED',
+    });
+    for (const n of draft.corrections) {
+      correctionRows.push({
+        article_id: id,
+        kind: n.kind,
+        note: n.note,
+        created_by: PARSER_LABEL,
+        asserted_by: 'PARSER',
+        stated_at: n.date,
+        from_version: 1,
+        to_version: 1,
+        changes: [],
+      });
+    }
+    for (const r of draft.references) {
+      referenceRows.push({
+        from_id: id,
+        kind: r.kind,
+        anchor_text: r.anchorText ?? null,
+        paragraph_index: r.paragraphIndex ?? null,
+        target_url: r.targetUrl ? normalizeUrl(r.targetUrl) : null,
+        target_title: r.targetTitle ?? null,
+        target_title_key: r.targetTitle ? normalizeTitle(r.targetTitle) : null,
+        created_by: createdBy,
+      });
+    }
+    waiting.push({ id, url, title_key: titleKey, pos });
+    results.push({ articleId: id, outcome: 'created', created: true, version: 1, warnings: [...draft.warnings] });
+  }
+
+  await resolveSources(tx, requests);
+  const idOf = (r: SourceRequest | null) => r?.id ?? null;
+  // in url order, so two batches that share a url wait for each other rather than deadlock
+  articleRows.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  await tx.execute(sql`
+    with new_articles as (
+      insert into articles (id, url, title, title_key, published_at, language, body, publisher_id, content_hash, status)
+      select * from jsonb_to_recordset(${jsonParam(articleRows.map((a) => ({ ...a, publisher: idOf(a.publisher) })))}::jsonb)
+        as x(id uuid, url text, title text, title_key text, published_at timestamptz, language text, body text,
+             publisher uuid, content_hash text, status article_status)
+      returning id, title, body, published_at, created_at
+    ),
+    new_revisions as (
+      insert into article_revisions (article_id, version, title, body, published_at, created_at)
+      select id, 1, title, body, published_at, created_at from new_articles
+    ),
+    new_attributions as (
+      insert into attributions (article_id, source_id, role, via_id, evidence, paragraph_index, asserted_by)
+      select * from jsonb_to_recordset(${jsonParam(
+        attributionRows.map(({ a, article, source, via }) => ({
+          article_id: article,
+          source_id: idOf(source),
+          role: a.role,
+          via_id: idOf(via),
+          evidence: a.evidence ?? null,
+          paragraph_index: a.paragraphIndex ?? null,
+          asserted_by: 'PARSER',
+        })),
+      )}::jsonb)
+        as x(article_id uuid, source_id uuid, role attribution_role, via_id uuid, evidence text, paragraph_index integer,
+             asserted_by asserted_by)
+    ),
+    new_quotes as (
+      insert into quotes (article_id, text, paragraph_index, source_id)
+      select * from jsonb_to_recordset(${jsonParam(
+        quoteRows.map(({ q, article, source }) => ({
+          article_id: article,
+          text: q.text,
+          paragraph_index: q.paragraphIndex,
+          source_id: idOf(source),
+        })),
+      )}::jsonb)
+        as x(article_id uuid, text text, paragraph_index integer, source_id uuid)
+    ),
+    new_corrections as (
+      insert into corrections (article_id, kind, note, created_by, asserted_by, stated_at, from_version, to_version, changes)
+      select * from jsonb_to_recordset(${jsonParam(correctionRows)}::jsonb)
+        as x(article_id uuid, kind correction_kind, note text, created_by text, asserted_by asserted_by,
+             stated_at timestamptz, from_version integer, to_version integer, changes jsonb)
+    )
+    select count(*) from new_articles`);
+
+  await tx.execute(sql`select pg_advisory_xact_lock(${REFERENCE_LOCK})`);
+  // References already stored that wait for one of these articles (by url or title) now point at it —
+  // the first of them in batch order, as if imported one by one. New references find their target among
+  // stored articles and this batch: a url match first, else the earliest article with the title; never itself.
+  await tx.execute(sql`
+    with batch as (
+      select * from jsonb_to_recordset(${jsonParam(waiting)}::jsonb) as x(id uuid, url text, title_key text, pos integer)
+    ),
+    resolved as (
+      update cross_references cr set target_id = m.article_id
+      from (
+        select distinct on (ref_id) ref_id, article_id from (
+          select cr.id as ref_id, b.id as article_id, b.pos
+          from batch b join cross_references cr on cr.target_url = b.url
+          where cr.target_id is null and cr.from_id <> b.id
+          union all
+          select cr.id, b.id, b.pos
+          from batch b join cross_references cr on cr.target_title_key = b.title_key
+          where cr.target_id is null and cr.from_id <> b.id
+        ) c
+        order by ref_id, pos
+      ) m
+      where cr.id = m.ref_id
+    )
+    insert into cross_references (from_id, target_id, kind, anchor_text, paragraph_index, target_url, target_title,
+                                  target_title_key, created_by)
+    select x.from_id,
+      nullif(coalesce(
+        (select a.id from articles a where a.url = x.target_url order by a.created_at, a.id limit 1),
+        (select a.id from articles a where a.title_key = x.target_title_key order by a.created_at, a.id limit 1)
+      ), x.from_id),
+      x.kind, x.anchor_text, x.paragraph_index, x.target_url, x.target_title, x.target_title_key, x.created_by
+    from jsonb_to_recordset(${jsonParam(referenceRows)}::jsonb)
+      as x(from_id uuid, kind cross_reference_kind, anchor_text text, paragraph_index integer, target_url text,
+           target_title text, target_title_key text, created_by text)`);
+  return results;
+}
+
+/**
+ * Quote sources resolve as the single-article path's resolver did: an anonymous one is relayed by the
+ * outlet its draft names (`relayedBy`), else by the via of the attribution that names it. Each
+ * distinct source is requested once per article.
+ */
+function quoteSources(
+  draft: ArticleDraft,
+  request: (s: DraftSource, relay?: SourceRequest | null) => SourceRequest,
+): (s: DraftSource) => SourceRequest {
+  const cache = new Map<string, SourceRequest>();
+  const named = new Map<string, DraftSource>();
+  for (const a of draft.attributions) {
+    for (const s of [a.source, a.via]) if (s && s.kind !== 'ANONYMOUS') named.set(s.name.toLowerCase(), s);
+  }
+  if (draft.publisher) named.set(draft.publisher.name.toLowerCase(), draft.publisher);
+  const resolve = (s: DraftSource): SourceRequest => {
+    const key = `${s.kind}\u0000${s.name.toLowerCase()}\u0000${s.relayedBy ?? ''}`;
+    let r = cache.get(key);
+    if (!r) {
+      const relay =
+        s.kind !== 'ANONYMOUS'
+          ? undefined
+          : ((s.relayedBy ? named.get(s.relayedBy.toLowerCase()) : undefined) ??
+            draft.attributions.find((a) => a.source.kind === 'ANONYMOUS' && a.source.name === s.name)?.via ??
+            undefined);
+      r = request(s, relay ? resolve(relay) : null);
+      cache.set(key, r);
+    }
+    return r;
+  };
+  return resolve;
+}
+
+let lastMs = 0;
+let sequence = 0;
+
+/**
+ * A time-ordered uuid (version 7, with a 12-bit sequence within the millisecond). Articles of one
+ * transaction share created_at; "the earliest article with this title" breaks that tie on the id,
+ * so ids made in import order keep the earliest imported first.
+ */
+export function orderedId(): string {
+  const ms = Date.now();
+  if (ms > lastMs) {
+    lastMs = ms;
+    sequence = 0;
+  } else if (++sequence > 0xfff) {
+    lastMs += 1;
+    sequence = 0;
+  }
+  // randomUUID draws from a cached pool of entropy: cheaper than randomBytes per id
+  const random = randomUUID();
+  const time = lastMs.toString(16).padStart(12, '0');
+  const seq = (0x7000 | sequence).toString(16);
+  return `${time.slice(0, 8)}-${time.slice(8)}-${seq}-${random.slice(19)}`;
 }
 
 /** A new revision from re-imported text: the first new correction note explains it, else an UPDATE. */
@@ -254,9 +558,9 @@ function sourceResolver(tx: Tx, draft: ArticleDraft): (s: DraftSource) => Promis
   return resolve;
 }
 
-function isUniqueViolation(error: unknown): boolean {
+function hasCode(error: unknown, codes: readonly string[]): boolean {
   for (let e = error; e instanceof Error || (e && typeof e === 'object'); e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
+    if (codes.includes((e as { code?: unknown }).code as string)) return true;
   }
   return false;
 }
@@ -266,11 +570,23 @@ function isUniqueViolation(error: unknown): boolean {
  * outlet stored by a concurrent import): the next run finds the winner's row.
  */
 export async function retryOnUniqueViolation<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  return retryOn(['23505'], run, attempts);
+}
+
+/**
+ * retryOnUniqueViolation for batches, which also run again when the database broke a deadlock
+ * between two of them (two batches storing the same new urls in a different order, say).
+ */
+export async function retryOnConflict<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  return retryOn(['23505', '40P01'], run, attempts);
+}
+
+async function retryOn<T>(codes: readonly string[], run: () => Promise<T>, attempts: number): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
     } catch (error) {
-      if (attempt >= attempts || !isUniqueViolation(error)) throw error;
+      if (attempt >= attempts || !hasCode(error, codes)) throw error;
     }
   }
 }
