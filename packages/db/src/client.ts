@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { Logger } from 'drizzle-orm';
 import { type PgAsyncDatabase, type PgQueryResultHKT, withReplicas } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { relations } from './relations.js';
@@ -94,9 +93,12 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
     };
   }
 
+  // loaded only for the embedded engine: PGlite is a large module a Postgres process never needs
+  const { drizzle: drizzlePglite } = await import('drizzle-orm/pglite');
   const dataDir = options.dataDir ?? process.env.NEWSGRAPH_DATA_DIR ?? '.newsgraph/data';
   let client = options.pglite;
   if (!client) {
+    const { PGlite } = await import('@electric-sql/pglite');
     if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
     client = await PGlite.create(dataDir === 'memory' ? undefined : dataDir);
   }

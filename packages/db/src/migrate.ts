@@ -1,16 +1,17 @@
 import { fileURLToPath } from 'node:url';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { DbHandle } from './client.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
 
 /** Applies every committed migration not yet applied; a second run applies nothing. */
 export async function migrate(handle: DbHandle): Promise<void> {
+  // each engine's migrator is loaded when used, so a Postgres process never loads PGlite's
   if (handle.engine === 'pglite') {
+    const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
     // biome-ignore lint/suspicious/noExplicitAny: the migrator wants the concrete driver type
     await migratePglite(handle.db as any, { migrationsFolder });
   } else {
+    const { migrate: migratePostgres } = await import('drizzle-orm/postgres-js/migrator');
     // biome-ignore lint/suspicious/noExplicitAny: the migrator wants the concrete driver type
     await migratePostgres(handle.db as any, { migrationsFolder });
   }

@@ -6,7 +6,6 @@ import { seedDemo } from '../services/demo.js';
 import { articleJsonLdByUrl } from '../services/jsonld.js';
 import { createApiKey, listApiKeys, revokeApiKey } from '../services/keys.js';
 import { collectFiles, DEFAULT_BATCH_SIZE, importFiles } from './import.js';
-import { serve } from './serve.js';
 
 const USAGE = `usage: newsgraph <command>
 
@@ -36,6 +35,8 @@ async function main(argv: string[]): Promise<number> {
       });
       const port = Number(values.port ?? process.env.PORT ?? 4000);
       const host = values.host ?? process.env.HOST ?? '0.0.0.0';
+      // loaded here: the GraphQL server is most of the CLI's start-up, and other commands do without it
+      const { serve } = await import('./serve.js');
       const server = await serve({ port, host });
       const stop = () => {
         server.close().then(
