@@ -10,7 +10,7 @@ const ledgerUrl = (slug: string) => `https://lakeportledger.example/2025/03/04/$
 const courierUrl = (slug: string) => `https://northvalecourier.example/news/${slug}`;
 const courierTitle = (slug: string) => `Ferry Operators Warn of Winter Cuts ${slug}`;
 
-const ledger = (slug: string, related: string, extra = '') => `
+const ledger = (slug: string, related: string, extra = '', urlSlug = slug) => `
 Harbor Board Delays Vote on Ferry Fares ${slug}
 
 March 4, 2025
@@ -23,7 +23,7 @@ ${extra}
 
 Related article: ${related}
 
-Original url: ${ledgerUrl(slug)}
+Original url: ${ledgerUrl(urlSlug)}
 `;
 
 const courier = (slug: string, linkTo: string) => `<!doctype html>
@@ -95,6 +95,9 @@ describe.each(engines)('newsgraph import in batches (%s)', (engine) => {
 
   it('stores a directory in batches exactly as one article per transaction would, failures and all', async () => {
     const files = write('mixed', {
+      // two articles with one title, each naming that title: the first finds the second, the second the first
+      '00-twin-1.txt': ledger('twin', 'Harbor Board Delays Vote on Ferry Fares twin', '', 'twin-1'),
+      '00-twin-2.txt': ledger('twin', 'Harbor Board Delays Vote on Ferry Fares twin', '', 'twin-2'),
       // A names B by title in the same batch; B links A by url
       '01-a.txt': ledger('a', courierTitle('b')),
       '02-b.html': courier('b', ledgerUrl('a')),
@@ -108,8 +111,9 @@ describe.each(engines)('newsgraph import in batches (%s)', (engine) => {
       '09-d.html': courier('d', ledgerUrl('c')),
     });
     const options = { recordRevision: false, progress: false, concurrency };
-    const first = await importFiles(batched.handle.db, files, { ...options, batchSize: 3 });
-    expect(first.counts).toEqual({ created: 5, unchanged: 1, revised: 0, failed: 3 });
+    // batches: twins, A, B | A again, A changed, no url, C | X, D
+    const first = await importFiles(batched.handle.db, files, { ...options, batchSize: 4 });
+    expect(first.counts).toEqual({ created: 7, unchanged: 1, revised: 0, failed: 3 });
     expect(first.failures).toEqual([
       {
         file: expect.stringMatching(/04-a-changed\.txt$/),
@@ -120,6 +124,15 @@ describe.each(engines)('newsgraph import in batches (%s)', (engine) => {
     ]);
     const unresolved = await query(batched.handle, 'select target_title from cross_references where target_id is null');
     expect(unresolved).toEqual([{ target_title: 'A Story Nobody Wrote' }]);
+    const twins = await query(
+      batched.handle,
+      `select a.url, t.url as target from cross_references c join articles a on a.id = c.from_id
+       join articles t on t.id = c.target_id where a.url like '%twin%' order by 1`,
+    );
+    expect(twins).toEqual([
+      { url: ledgerUrl('twin-1'), target: ledgerUrl('twin-2') },
+      { url: ledgerUrl('twin-2'), target: ledgerUrl('twin-1') },
+    ]);
 
     const one = await importFiles(single.handle.db, files, { ...options, batchSize: 1 });
     expect(one.counts).toEqual(first.counts);
@@ -127,8 +140,8 @@ describe.each(engines)('newsgraph import in batches (%s)', (engine) => {
     expect(await contents(batched)).toEqual(await contents(single));
 
     // and again: nothing new, the same failures
-    const again = await importFiles(batched.handle.db, files, { ...options, batchSize: 3 });
-    expect(again.counts).toEqual({ created: 0, unchanged: 6, revised: 0, failed: 3 });
+    const again = await importFiles(batched.handle.db, files, { ...options, batchSize: 4 });
+    expect(again.counts).toEqual({ created: 0, unchanged: 8, revised: 0, failed: 3 });
     const [mara] = await query<{ n: number }>(
       batched.handle,
       "select count(*)::int as n from sources where lower(name) = 'mara quill'",

@@ -12,7 +12,6 @@ export const CrossReference = builder.drizzleNode('crossReferences', {
   description:
     'A reference from one article to another, or to a URL/title not yet in the store (targetUrl/targetTitle, target null).',
   id: { column: (r) => r.id },
-  select: { columns: { id: true } },
   fields: (t) => ({
     kind: t.expose('kind', { type: CrossReferenceKind }),
     from: t.relation('from'),

@@ -284,6 +284,7 @@ async function insertDrafts(
     for (const r of draft.references) {
       referenceRows.push({
         from_id: id,
+        pos,
         kind: r.kind,
         anchor_text: r.anchorText ?? null,
         paragraph_index: r.paragraphIndex ?? null,
@@ -350,9 +351,12 @@ async function insertDrafts(
     select count(*) from new_articles`);
 
   await tx.execute(sql`select pg_advisory_xact_lock(${REFERENCE_LOCK})`);
-  // References already stored that wait for one of these articles (by url or title) now point at it —
-  // the first of them in batch order, as if imported one by one. New references find their target among
-  // stored articles and this batch: a url match first, else the earliest article with the title; never itself.
+  // As if the batch were imported one article after another:
+  // - references already stored that wait for one of these articles (by url or title) now point at it,
+  //   the first of them in batch order;
+  // - a new reference finds its target among stored articles and those before it in the batch: a url
+  //   match first, else the earliest article with the title, never its own article; failing that, the
+  //   first article after it in the batch that has its url or title.
   await tx.execute(sql`
     with batch as (
       select * from jsonb_to_recordset(${jsonParam(waiting)}::jsonb) as x(id uuid, url text, title_key text, pos integer)
@@ -376,14 +380,23 @@ async function insertDrafts(
     insert into cross_references (from_id, target_id, kind, anchor_text, paragraph_index, target_url, target_title,
                                   target_title_key, created_by)
     select x.from_id,
-      nullif(coalesce(
-        (select a.id from articles a where a.url = x.target_url order by a.created_at, a.id limit 1),
-        (select a.id from articles a where a.title_key = x.target_title_key order by a.created_at, a.id limit 1)
-      ), x.from_id),
+      coalesce(
+        nullif(coalesce(
+          (select a.id from articles a
+           where a.url = x.target_url and not exists (select 1 from batch b where b.id = a.id and b.pos > x.pos)
+           order by a.created_at, a.id limit 1),
+          (select a.id from articles a
+           where a.title_key = x.target_title_key and not exists (select 1 from batch b where b.id = a.id and b.pos > x.pos)
+           order by a.created_at, a.id limit 1)
+        ), x.from_id),
+        (select b.id from batch b
+         where b.pos > x.pos and b.id <> x.from_id and (b.url = x.target_url or b.title_key = x.target_title_key)
+         order by b.pos limit 1)
+      ),
       x.kind, x.anchor_text, x.paragraph_index, x.target_url, x.target_title, x.target_title_key, x.created_by
     from jsonb_to_recordset(${jsonParam(referenceRows)}::jsonb)
-      as x(from_id uuid, kind cross_reference_kind, anchor_text text, paragraph_index integer, target_url text,
-           target_title text, target_title_key text, created_by text)`);
+      as x(from_id uuid, pos integer, kind cross_reference_kind, anchor_text text, paragraph_index integer,
+           target_url text, target_title text, target_title_key text, created_by text)`);
   return results;
 }
 
