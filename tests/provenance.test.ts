@@ -119,6 +119,22 @@ describe.each(engines)('provenance on the demo corpus (%s)', (engine) => {
     expect(background.article.upstreamCorrections).toEqual([]);
   });
 
+  it('a page of articles with their upstream corrections costs two statements, not one per article', async () => {
+    demo.store.statements.length = 0;
+    const page = await demo.client.data<{
+      articles: {
+        edges: { node: { url: string; upstreamCorrections: { kind: string; article: { url: string } }[] } }[];
+      };
+    }>('{ articles(first: 20) { edges { node { url upstreamCorrections { kind article { url } } } } } }');
+    // the page with every article's correction ids; then the corrections (with their articles) in one batch
+    expect(demo.store.statements).toHaveLength(2);
+    const byUrl = new Map(page.articles.edges.map((e) => [e.node.url, e.node.upstreamCorrections]));
+    expect(byUrl.get(demoUrls.calder)).toEqual([{ kind: 'CORRECTION', article: { url: demoUrls.wire } }]);
+    expect(byUrl.get(demoUrls.lakeshore)).toHaveLength(1);
+    expect(byUrl.get(demoUrls.wire)).toEqual([]);
+    expect([...byUrl.values()].filter((list) => list.length > 0).length).toBeGreaterThanOrEqual(2);
+  });
+
   it('the corrections feed lists what affects a publisher: corrections upstream of its articles', async () => {
     const ids = await demo.client.data<{ calder: { id: string }; meridian: { id: string }; library: { id: string } }>(
       '{ calder: source(name: "The Calder Post") { id } meridian: source(name: "Meridian Wire") { id } library: source(name: "Harbor Radio") { id } }',

@@ -3,11 +3,12 @@ import { sql } from 'drizzle-orm';
 import { builder } from '../builder.js';
 import { badInput } from '../pagination.js';
 import {
+  idsFromJson,
   MAX_DEPTH,
   type ProvenanceStepRow,
   provenanceJsonSql,
   stepsFromJson,
-  upstreamCorrectionIdsSql,
+  upstreamCorrectionIdsJsonSql,
 } from '../services/provenance.js';
 import { Article } from './article.js';
 import { Attribution } from './attribution.js';
@@ -105,19 +106,27 @@ builder.drizzleObjectFields(Article, (t) => ({
     select: (args) => walkSelection('down', checkDepth(args.maxDepth)),
     resolve: (article, args) => stepsFromJson(article[walkKey('down', checkDepth(args.maxDepth))]),
   }),
-  upstreamCorrections: t.drizzleField({
+  upstreamCorrections: t.field({
     type: [Correction],
     description:
       'Corrections and retractions made anywhere upstream after this article relied on them: "your source has since been corrected". Newest first.',
     args: { maxDepth: t.arg.int({ defaultValue: 6, description: DEPTH_HELP }) },
-    resolve: (query, article, args, ctx) =>
-      ctx.readDb.query.corrections.findMany(
-        query({
-          where: {
-            RAW: (c) => sql`${c.id} in (${upstreamCorrectionIdsSql(article.id, checkDepth(args.maxDepth))})`,
-          },
-          orderBy: { createdAt: 'desc', id: 'desc' },
-        }),
-      ),
+    // the ids ride on the article's query; the corrections themselves load in one batch for all articles
+    select: (args) => {
+      const depth = checkDepth(args.maxDepth);
+      return {
+        extras: {
+          [`_upstream_corrections_${depth}`]: (a: typeof articles) =>
+            upstreamCorrectionIdsJsonSql(
+              { id: sql`${a.id}`, since: sql`coalesce(${a.publishedAt}, ${a.createdAt})` },
+              depth,
+            ),
+        },
+      };
+    },
+    resolve: (article, args) =>
+      idsFromJson(
+        (article as unknown as Record<string, unknown>)[`_upstream_corrections_${checkDepth(args.maxDepth)}`],
+      ).map((id) => ({ id })) as never,
   }),
 }));

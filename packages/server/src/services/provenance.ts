@@ -82,16 +82,22 @@ export function stepsFromJson(value: unknown): ProvenanceStepRow[] {
 }
 
 /**
- * Corrections and retractions made anywhere upstream after this article relied on them: after it
- * was published (or stored, when it has no date).
+ * Corrections and retractions made anywhere upstream after this article relied on them (after it
+ * was published, or stored when it has no date), as a JSON array of ids, newest first. A scalar
+ * subquery on the article's own row (`article` names its columns), so a page of articles asks for
+ * all of theirs in the statement that loads the page.
  */
-export function upstreamCorrectionIdsSql(articleId: string, maxDepth = 6) {
+export function upstreamCorrectionIdsJsonSql(article: { id: SQL; since: SQL }, maxDepth = 6): SQL {
   const depth = Math.max(0, Math.min(maxDepth, MAX_DEPTH));
-  return sql`with recursive ${walk(articleId, 'up', depth)}
-    select c.id from reached x
+  return sql`(with recursive ${walk(article.id, 'up', depth)}
+    select coalesce(json_agg(c.id order by c.created_at desc, c.id desc), '[]'::json) from reached x
     join corrections c on c.article_id = x.article_id
-    join articles me on me.id = ${articleId}::uuid
-    where x.depth > 0 and c.created_at > coalesce(me.published_at, me.created_at)`;
+    where x.depth > 0 and c.created_at > ${article.since})`;
+}
+
+/** Parses a JSON array of ids (drivers hand json back parsed or as text). */
+export function idsFromJson(value: unknown): string[] {
+  return (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as string[];
 }
 
 /** Every article downstream of this one (who repeated it), nearest first: whom a correction here affects. */
