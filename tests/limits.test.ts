@@ -1,6 +1,8 @@
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp, createNodeListener, seedDemo } from '@newsgraph/server';
+import { articles, quotes } from '@newsgraph/db';
+import { createApp, createNodeListener, LIST_CAP, seedDemo } from '@newsgraph/server';
+import { gte } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from './support/engines.js';
 import { inProcessClient } from './support/graphql.js';
@@ -123,6 +125,25 @@ describe('query limits, body limit, rate limits, masking (pglite)', () => {
     expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe(
       'PAYLOAD_TOO_LARGE',
     );
+  });
+
+  it('caps a plain list field at LIST_CAP rows: an article with 520 quotes answers the first 500, in order', async () => {
+    const [article] = await store.handle.db.select({ id: articles.id, url: articles.url }).from(articles).limit(1);
+    if (!article) throw new Error('no demo article');
+    await store.handle.db
+      .insert(quotes)
+      .values(
+        Array.from({ length: 520 }, (_, i) => ({ articleId: article.id, text: `q${i}`, paragraphIndex: 1000 + i })),
+      );
+    const client = inProcessClient(store.handle, createApp({ handle: store.handle }));
+    const { data } = await client.request<{ article: { quotes: { paragraphIndex: number }[] } }>(
+      'query ($url: String!) { article(url: $url) { quotes { paragraphIndex } } }',
+      { url: article.url },
+    );
+    const mine = data?.article.quotes.filter((q) => q.paragraphIndex >= 1000) ?? [];
+    expect(data?.article.quotes).toHaveLength(LIST_CAP);
+    expect(mine.slice(0, 3).map((q) => q.paragraphIndex)).toEqual([1000, 1001, 1002]);
+    await store.handle.db.delete(quotes).where(gte(quotes.paragraphIndex, 1000));
   });
 
   it('counts the bytes of a chunked body with no Content-Length, in the app and in the Node listener', async () => {

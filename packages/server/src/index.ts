@@ -1,5 +1,6 @@
 export type { Context, Viewer } from './context.js';
 export { type CorrectionEvent, createEventBus, type EventBus, type PubSub } from './events.js';
+export { LIST_CAP } from './pagination.js';
 export { schema } from './schema/index.js';
 export { insertArticle } from './services/articles.js';
 export { applyCorrection } from './services/corrections.js';

@@ -22,6 +22,13 @@ export function checkedMaxSize(args: PageArgs): number {
   return MAX_PAGE_SIZE;
 }
 
+/**
+ * The most rows a plain list field (an article's attributions, quotes, corrections, revisions)
+ * returns: a hostile or runaway article cannot make one answer unbounded. Longer lists page
+ * elsewhere (Source.attributions, the corrections feed, revision(version:)).
+ */
+export const LIST_CAP = 500;
+
 export function badInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 }

@@ -5,7 +5,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { builder, type Types } from '../builder.js';
 import { decodeIdOf, encodeGlobalId, tryDecode } from '../ids.js';
 import { audited, Issues } from '../mutations.js';
-import { badInput, checkedMaxSize } from '../pagination.js';
+import { badInput, checkedMaxSize, LIST_CAP } from '../pagination.js';
 import { insertArticle } from '../services/articles.js';
 import type { SourceInput } from '../services/sources.js';
 import type { Tx } from '../services/tx.js';
@@ -43,11 +43,12 @@ export const Article: DrizzleObjectRef<Types, 'articles', { id: string }> = buil
     }),
     publisher: t.relation('publisher', { type: Source, nullable: true }),
     attributions: t.relation('attributions', {
-      description: 'Who the article rests on, in text order.',
+      description: `Who the article rests on, in text order (the first ${LIST_CAP}; Source.attributions pages).`,
       args: { role: t.arg({ type: AttributionRole, required: false }) },
       query: (args) => ({
         where: args.role ? { role: args.role } : {},
         orderBy: { paragraphIndex: 'asc', id: 'asc' },
+        limit: LIST_CAP,
       }),
     }),
     sources: t.field({
@@ -58,6 +59,7 @@ export const Article: DrizzleObjectRef<Types, 'articles', { id: string }> = buil
           attributions: {
             columns: { sourceId: true },
             orderBy: { paragraphIndex: 'asc', id: 'asc' },
+            limit: LIST_CAP,
             with: { source: nestedSelection() },
           },
         },
@@ -97,12 +99,12 @@ export const Article: DrizzleObjectRef<Types, 'articles', { id: string }> = buil
       CrossReferenceConnection,
     ),
     corrections: t.relation('corrections', {
-      description: 'Corrections to this article, oldest first.',
-      query: { orderBy: { createdAt: 'asc', id: 'asc' } },
+      description: `Corrections to this article, oldest first (the first ${LIST_CAP}; the corrections feed pages).`,
+      query: { orderBy: { createdAt: 'asc', id: 'asc' }, limit: LIST_CAP },
     }),
     revisions: t.relation('revisions', {
-      description: 'Every version of the article, oldest first. Immutable.',
-      query: { orderBy: { version: 'asc' } },
+      description: `Every version of the article, oldest first (the first ${LIST_CAP}; revision(version:) reaches any). Immutable.`,
+      query: { orderBy: { version: 'asc' }, limit: LIST_CAP },
     }),
     revision: t.field({
       type: ArticleRevision,

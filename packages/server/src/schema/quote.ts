@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { LIST_CAP } from '../pagination.js';
 import { Article } from './article.js';
 import { Source } from './source.js';
 
@@ -15,7 +16,7 @@ export const Quote = builder.drizzleObject('quotes', {
 builder.drizzleObjectFields(Article, (t) => ({
   quotes: t.relation('quotes', {
     type: Quote,
-    description: 'The quoted phrases, in text order.',
-    query: { orderBy: { paragraphIndex: 'asc', id: 'asc' } },
+    description: `The quoted phrases, in text order (the first ${LIST_CAP}).`,
+    query: { orderBy: { paragraphIndex: 'asc', id: 'asc' }, limit: LIST_CAP },
   }),
 }));
