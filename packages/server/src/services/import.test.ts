@@ -1,4 +1,5 @@
 import { parseArticle } from '@newsgraph/ingest';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDrafts } from './import.js';
 import { openTestStore, query, type TestStore, testEngines } from './test-stores.js';
@@ -54,6 +55,31 @@ describe.runIf(onPostgres)('importDrafts in concurrent transactions (postgres)',
     return [...(await one), ...(await two)];
   }
 
+  /** The first transaction begins (its created_at is earlier) but stores its article only after the second committed. */
+  async function startedFirstCommittedLast(
+    first: ReturnType<typeof parseArticle>,
+    second: ReturnType<typeof parseArticle>,
+  ) {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let begun = () => {};
+    const atGate = new Promise<void>((resolve) => {
+      begun = resolve;
+    });
+    const one = store.handle.db.transaction(async (tx) => {
+      await tx.execute(sql`select 1`);
+      begun();
+      await gate;
+      return importDrafts(tx, [first], options);
+    });
+    await atGate;
+    const two = await store.handle.db.transaction((tx) => importDrafts(tx, [second], options));
+    release();
+    return [...(await one), ...two];
+  }
+
   const unresolved = () =>
     query<{ kind: string }>(
       store.handle,
@@ -66,6 +92,29 @@ describe.runIf(onPostgres)('importDrafts in concurrent transactions (postgres)',
     const outcomes = await overlapping(ledger('race-1', title), courier('race-1', title, ledgerUrl('race-1')));
     expect(outcomes.map((o) => o.ok && o.result.outcome)).toEqual(['created', 'created']);
     expect(await unresolved()).toEqual([]);
+  });
+
+  it('two articles with one title, each naming it, find each other whichever commits first', async () => {
+    const twin = (pair: string, n: number) =>
+      parseArticle({
+        content: `Harbor Board Delays Vote race-twin-${pair}\n\nMarch 4, 2025\n\nThe board postponed a vote.\n\nRelated article: Harbor Board Delays Vote race-twin-${pair}\n\nOriginal url: ${ledgerUrl(`race-twin-${pair}${n}`)}\n`,
+      });
+    const targets = (pair: string) =>
+      query(
+        store.handle,
+        `select a.url, t.url as target from cross_references c join articles a on a.id = c.from_id
+         left join articles t on t.id = c.target_id where a.url like '%race-twin-${pair}%' order by 1`,
+      );
+    await overlapping(twin('a', 1), twin('a', 2));
+    expect(await targets('a')).toEqual([
+      { url: ledgerUrl('race-twin-a1'), target: ledgerUrl('race-twin-a2') },
+      { url: ledgerUrl('race-twin-a2'), target: ledgerUrl('race-twin-a1') },
+    ]);
+    await startedFirstCommittedLast(twin('b', 1), twin('b', 2));
+    expect(await targets('b')).toEqual([
+      { url: ledgerUrl('race-twin-b1'), target: ledgerUrl('race-twin-b2') },
+      { url: ledgerUrl('race-twin-b2'), target: ledgerUrl('race-twin-b1') },
+    ]);
   });
 
   it('a new source named by both is created once; both articles are stored', async () => {

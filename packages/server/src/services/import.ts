@@ -357,6 +357,8 @@ async function insertDrafts(
   // - a new reference finds its target among stored articles and those before it in the batch: a url
   //   match first, else the earliest article with the title, never its own article; failing that, the
   //   first article after it in the batch that has its url or title.
+  // Stored articles count as earlier than this batch's even when their transaction started later (their
+  // created_at is later): they committed before this statement, which runs under the lock.
   await tx.execute(sql`
     with batch as (
       select * from jsonb_to_recordset(${jsonParam(waiting)}::jsonb) as x(id uuid, url text, title_key text, pos integer)
@@ -387,7 +389,7 @@ async function insertDrafts(
            order by a.created_at, a.id limit 1),
           (select a.id from articles a
            where a.title_key = x.target_title_key and not exists (select 1 from batch b where b.id = a.id and b.pos > x.pos)
-           order by a.created_at, a.id limit 1)
+           order by exists (select 1 from batch b where b.id = a.id), a.created_at, a.id limit 1)
         ), x.from_id),
         (select b.id from batch b
          where b.pos > x.pos and b.id <> x.from_id and (b.url = x.target_url or b.title_key = x.target_title_key)
