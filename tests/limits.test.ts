@@ -298,6 +298,28 @@ describe('query limits, body limit, rate limits, masking (pglite)', () => {
     expect(metrics).toMatch(/newsgraph_graphql_requests_total\{operation="Front",type="query",status="200"\} 1/);
     expect(metrics).toMatch(/newsgraph_graphql_request_duration_seconds_bucket/);
   });
+
+  it('keeps metric labels bounded and can put /metrics behind a token', async () => {
+    process.env.NEWSGRAPH_METRICS_TOKEN = 'scrape-secret';
+    try {
+      const app = createApp({ handle: store.handle });
+      const send = (operationName: string) =>
+        app.fetch('http://localhost/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: `query ${operationName} { __typename }`, operationName }),
+        });
+      await send(`Bad${'x'.repeat(80)}`);
+      expect((await app.fetch('http://localhost/metrics')).status).toBe(401);
+      const metrics = await (
+        await app.fetch('http://localhost/metrics', { headers: { authorization: 'Bearer scrape-secret' } })
+      ).text();
+      expect(metrics).toMatch(/newsgraph_graphql_requests_total\{operation="invalid",type="query",status="200"\} 1/);
+      expect(metrics).not.toMatch(/xxxxxxxx/);
+    } finally {
+      delete process.env.NEWSGRAPH_METRICS_TOKEN;
+    }
+  });
 });
 
 describe('tracing through the OpenTelemetry API', () => {

@@ -15,6 +15,10 @@ export interface Metrics {
   plugin: Plugin;
 }
 
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+/** Distinct operation names kept as metric labels; later ones count as "other". */
+const MAX_OPERATION_NAMES = 200;
+
 /**
  * Prometheus metrics at /metrics (requests and latency by operation, errors, DB pool) and one log line
  * per request with its id, operation and duration.
@@ -55,10 +59,28 @@ export function observability(handle: DbHandle): Metrics {
   // One span per request through the OpenTelemetry API: a no-op until a tracer provider is registered
   // (see docs/operations.md, "Tracing"), then exported with the HTTP and Postgres spans around it.
   const tracer = trace.getTracer('newsgraph');
+  // Metric labels come from what clients send: a bounded set of well-formed names, so a client
+  // cannot grow the registry (and the scrape) without limit by inventing operation names.
+  const names = new Set<string>();
+  const metricName = (name: string) => {
+    if (!OPERATION_NAME.test(name)) return 'invalid';
+    if (names.has(name)) return name;
+    if (names.size >= MAX_OPERATION_NAMES) return 'other';
+    names.add(name);
+    return name;
+  };
+  const metricsToken = process.env.NEWSGRAPH_METRICS_TOKEN;
   const started = new WeakMap<Request, { t: number; operation: string; type: string; span: Span }>();
   const plugin: Plugin = {
     onRequest({ request, url, endResponse }) {
       if (url.pathname === '/metrics') {
+        // open on a private network by default; with a token set, only a scraper that sends it
+        if (metricsToken && request.headers.get('authorization') !== `Bearer ${metricsToken}`) {
+          endResponse(
+            new Response('metrics need "Authorization: Bearer <NEWSGRAPH_METRICS_TOKEN>"\n', { status: 401 }),
+          );
+          return undefined;
+        }
         return registry
           .metrics()
           .then((text) => endResponse(new Response(text, { headers: { 'content-type': registry.contentType } })));
@@ -81,9 +103,10 @@ export function observability(handle: DbHandle): Metrics {
       const entry = started.get(request);
       if (!entry) return;
       const seconds = (performance.now() - entry.t) / 1000;
-      requests.inc({ operation: entry.operation, type: entry.type, status: String(response.status) });
-      duration.observe({ operation: entry.operation, type: entry.type }, seconds);
-      if (response.status >= 400) errors.inc({ operation: entry.operation });
+      const operation = metricName(entry.operation);
+      requests.inc({ operation, type: entry.type, status: String(response.status) });
+      duration.observe({ operation, type: entry.type }, seconds);
+      if (response.status >= 400) errors.inc({ operation });
       const requestId = response.headers.get('x-request-id');
       entry.span.setAttributes({
         'http.response.status_code': response.status,
