@@ -75,6 +75,43 @@ describe.each(engines)('idempotent writes and demo.keys (%s)', (engine) => {
     expect(bad.status).toBe(400);
   });
 
+  it('Idempotency-Key: no replay to a revoked key, no stored secrets, abandoned claims expire', async () => {
+    const { createApiKey } = await import('@newsgraph/server');
+    const made = await createApiKey(demo.store.handle.db, { role: 'ADMIN', label: 'idempotent admin' });
+    const headers = { ...demo.keys.bearer(made.key), 'idempotency-key': 'mint-0001' };
+    const mint = {
+      query: `mutation { createApiKey(input: { role: READER, label: "minted" }) {
+        __typename ... on CreateApiKeySuccess { key } } }`,
+    };
+    const first = (await (await post(mint, headers)).json()) as { data: { createApiKey: { key: string } } };
+    expect(first.data.createApiKey.key).toMatch(/^ng_r_/);
+    const stored = await demo.store.handle.db.execute(
+      sql`select count(*)::int as n from idempotency_keys where body like '%ng_r_%'`,
+    );
+    const rows = (Array.isArray(stored) ? stored : (stored as { rows: { n: number }[] }).rows) as { n: number }[];
+    expect(rows[0]?.n).toBe(0);
+
+    // a replayable answer, then the key is revoked: the retry is refused, not replayed
+    const read = { query: 'mutation { __typename }' };
+    const replayHeaders = { ...demo.keys.bearer(made.key), 'idempotency-key': 'read-0001' };
+    expect((await post(read, replayHeaders)).status).toBe(200);
+    expect((await post(read, replayHeaders)).headers.get('idempotent-replayed')).toBe('true');
+    await revokeApiKey(demo.store.handle.db, made.id);
+    const revoked = await post(read, replayHeaders);
+    expect(revoked.headers.get('idempotent-replayed')).toBeNull();
+    expect(revoked.status).toBe(401);
+
+    // a claim left pending by a process that died frees its key after two minutes
+    const editorHeaders = { ...demo.keys.bearer(demo.keys.editor), 'idempotency-key': 'stuck-0001' };
+    expect((await post(read, editorHeaders)).status).toBe(200);
+    await demo.store.handle.db.execute(
+      sql`update idempotency_keys set completed_at = null, body = null, created_at = now() - interval '3 minutes' where key = 'stuck-0001'`,
+    );
+    const again = await post(read, editorHeaders);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBeNull();
+  });
+
   it('a revoked key fails on the very next request', async () => {
     const { createApiKey } = await import('@newsgraph/server');
     const made = await createApiKey(demo.store.handle.db, { role: 'EDITOR', label: 'soon revoked' });

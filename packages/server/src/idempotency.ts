@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type DbHandle, idempotencyKeys } from '@newsgraph/db';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Plugin } from 'graphql-yoga';
+import { verifyApiKey } from './services/keys.js';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -9,11 +10,20 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 const refuse = (status: number, message: string, code: string) =>
   Response.json({ errors: [{ message, extensions: { code } }] }, { status });
 
+/** A claim whose request never finished (the process died) frees its key after this long. */
+const ABANDONED = sql`interval '2 minutes'`;
+/** An answer that carries a new API key's secret is never stored (createApiKey is not replayed). */
+const SECRET = /ng_[rea]_[A-Za-z0-9_-]{43}/;
+
 /**
  * `Idempotency-Key` on a POST (Stripe semantics): the first response is stored and replayed, byte for
  * byte, to every retry with the same key and body for 24 hours; the same key with another body is
  * refused (422), and a retry while the first is still running waits its turn (409). A client that
  * lost the answer to a mutation can retry without writing twice.
+ *
+ * Keys are scoped to a live credential: a request with no key or with an unknown or revoked one is
+ * not handled here (it goes on to fail or to run as an open read), so nothing is replayed to a
+ * credential that could not make the request now. Expired records are purged as new ones are made.
  */
 export function idempotency(handle: DbHandle): Plugin {
   const pending = new WeakMap<Request, { owner: string; key: string }>();
@@ -27,13 +37,24 @@ export function idempotency(handle: DbHandle): Plugin {
         endResponse(refuse(400, 'Idempotency-Key must be 1–255 visible ASCII characters', 'BAD_IDEMPOTENCY_KEY'));
         return;
       }
-      const owner = sha256(request.headers.get('authorization') ?? 'anonymous');
+      const credential = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization')?.trim() ?? '')?.[1];
+      if (!credential || !(await verifyApiKey(db, credential))) return;
+      const owner = sha256(credential);
       const requestHash = sha256(await request.clone().text());
       const where = and(eq(idempotencyKeys.owner, owner), eq(idempotencyKeys.key, key));
-      // an expired record frees its key
+      // an expired record, or a claim abandoned mid-request, frees its key; and a few of everyone's
+      // expired records go with it, so the table holds about a day of keys
       await db
         .delete(idempotencyKeys)
-        .where(and(where, sql`${idempotencyKeys.createdAt} < now() - interval '24 hours'`));
+        .where(
+          and(
+            where,
+            sql`(${idempotencyKeys.createdAt} < now() - interval '24 hours' or (${idempotencyKeys.completedAt} is null and ${idempotencyKeys.createdAt} < now() - ${ABANDONED}))`,
+          ),
+        );
+      await db.execute(
+        sql`delete from ${idempotencyKeys} where (owner, key) in (select owner, key from ${idempotencyKeys} where created_at < now() - interval '24 hours' order by created_at limit 100)`,
+      );
       const claimed = await db
         .insert(idempotencyKeys)
         .values({ owner, key, requestHash })
@@ -80,8 +101,9 @@ export function idempotency(handle: DbHandle): Plugin {
       pending.delete(request);
       const body = await response.clone().text();
       const where = and(eq(idempotencyKeys.owner, claim.owner), eq(idempotencyKeys.key, claim.key));
-      // a failure that is not the request's own answer (5xx, timeout) is not replayed: the key is freed for a retry
-      if (response.status >= 500 || body.includes('"code":"TIMEOUT"')) {
+      // a failure that is not the request's own answer (5xx, timeout) is not replayed: the key is freed
+      // for a retry; nor is an answer holding a secret, which must not sit in the database
+      if (response.status >= 500 || body.includes('"code":"TIMEOUT"') || SECRET.test(body)) {
         await db.delete(idempotencyKeys).where(where);
         return;
       }

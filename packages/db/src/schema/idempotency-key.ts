@@ -1,4 +1,4 @@
-import { integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { nowMs } from './columns.js';
 
 /**
@@ -20,5 +20,6 @@ export const idempotencyKeys = pgTable(
     contentType: text('content_type'),
     body: text('body'),
   },
-  (t) => [primaryKey({ columns: [t.owner, t.key] })],
+  // created_at: expired records are purged oldest first
+  (t) => [primaryKey({ columns: [t.owner, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 );
