@@ -207,4 +207,39 @@ describe.each(engines)('other writes (%s)', (engine) => {
       expect.arrayContaining(['createArticle', 'addCrossReference', 'removeCrossReference', 'mergeSources']),
     );
   });
+
+  it('two merges racing in opposite directions: one wins, the other gets a typed error, no cycle', async () => {
+    const names = ['Harborline Desk', 'Harborline Newsdesk'];
+    for (const [i, name] of names.entries()) {
+      const made = await as(demo.keys.editor)(CREATE, {
+        input: {
+          url: `https://harborline.example/2026/03/0${i + 1}/story`,
+          title: `Harborline story ${i}`,
+          body: `${name} said the ferry runs again.`,
+          attributions: [{ role: 'NAMED_SOURCE', source: { name, kind: 'OUTLET' } }],
+        },
+      });
+      expect(made.data?.createArticle?.__typename).toBe('CreateArticleSuccess');
+    }
+    const ids = await demo.client.data<{ a: { id: string }; b: { id: string } }>(
+      `{ a: source(name: "${names[0]}") { id } b: source(name: "${names[1]}") { id } }`,
+    );
+    const results = await Promise.all([
+      as(demo.keys.admin)(MERGE, { input: { sourceId: ids.a.id, intoId: ids.b.id } }),
+      as(demo.keys.admin)(MERGE, { input: { sourceId: ids.b.id, intoId: ids.a.id } }),
+    ]);
+    for (const r of results) expect(r.errors).toBeUndefined();
+    expect(results.map((r) => r.data?.mergeSources?.__typename).sort()).toEqual([
+      'MergeSourcesSuccess',
+      'ValidationError',
+    ]);
+    const after = await demo.client.data<{
+      a: { mergedInto: { id: string } | null };
+      b: { mergedInto: { id: string } | null };
+    }>(
+      'query ($a: ID!, $b: ID!) { a: node(id: $a) { ... on Source { mergedInto { id } } } b: node(id: $b) { ... on Source { mergedInto { id } } } }',
+      { a: ids.a.id, b: ids.b.id },
+    );
+    expect([after.a.mergedInto, after.b.mergedInto].filter(Boolean)).toHaveLength(1);
+  });
 });

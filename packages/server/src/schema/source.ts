@@ -169,10 +169,14 @@ builder.mutationField('mergeSources', (t) =>
         'mergeSources',
         input,
         async (tx) => {
+          // both rows locked, in id order: two merges racing (A into B, B into A) cannot both pass the
+          // checks below and leave a cycle, and cannot deadlock each other
           const rows = await tx
             .select()
             .from(sources)
-            .where(inArray(sources.id, [fromId, intoId]));
+            .where(inArray(sources.id, [fromId, intoId]))
+            .orderBy(sources.id)
+            .for('update');
           const from = rows.find((r) => r.id === fromId);
           const into = rows.find((r) => r.id === intoId);
           if (!from) throw new NotFoundError('sourceId: no source has this id', String(input.sourceId));
