@@ -14,7 +14,7 @@ import type {
 } from './types.js';
 
 const sameSource = (a: DraftSource | null, b: DraftSource | null): boolean =>
-  a !== null && b !== null && a.name.toLowerCase() === b.name.toLowerCase();
+  a !== null && b !== null && (a.name === b.name || a.name.toLowerCase() === b.name.toLowerCase());
 
 function primaryHost(url: string | null): boolean {
   const host = url ? hostOf(url) : null;
@@ -29,8 +29,8 @@ function primaryHost(url: string | null): boolean {
 /** Turns what a front end extracted into the draft: publisher, attributions, references, quotes. */
 export function analyze(x: ExtractedArticle): ArticleDraft {
   const warnings = [...x.warnings];
-  const allText = [x.title, ...x.paragraphs.map((p) => p.text), ...x.boilerplate].join('\n');
-  const finder = new EntityFinder(allText, x.paragraphs.map((p) => p.text).join('\n'));
+  const paragraphs = x.paragraphs.map((p) => p.text);
+  const finder = new EntityFinder([x.title, ...paragraphs, ...x.boilerplate], paragraphs);
 
   let publisher: DraftSource | null = x.url ? publisherFromUrl(x.url, x.publisherHint?.name) : null;
   if (publisher && x.publisherHint && publisher.domain === hostOf(x.url ?? '') && publisher.name === publisher.domain) {
@@ -41,6 +41,8 @@ export function analyze(x: ExtractedArticle): ArticleDraft {
   const references: DraftReference[] = [];
   const attributions: DraftAttribution[] = [];
   const seen = new Set<string>();
+  // the same source objects come back sentence after sentence: known before their key is built
+  const seenObjects = new Map<DraftSource, Map<DraftSource | null, Set<AttributionRole>>>();
   const attribute = (
     role: AttributionRole,
     source: DraftSource,
@@ -48,6 +50,18 @@ export function analyze(x: ExtractedArticle): ArticleDraft {
     evidence: string | null,
     paragraphIndex: number | null,
   ) => {
+    let byVia = seenObjects.get(source);
+    if (!byVia) {
+      byVia = new Map();
+      seenObjects.set(source, byVia);
+    }
+    let roles = byVia.get(via);
+    if (!roles) {
+      roles = new Set();
+      byVia.set(via, roles);
+    }
+    if (roles.has(role)) return;
+    roles.add(role);
     const key = `${role}|${source.kind}|${source.name.toLowerCase()}|${via?.name.toLowerCase() ?? ''}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -80,9 +94,15 @@ export function analyze(x: ExtractedArticle): ArticleDraft {
     attributions.unshift({ role: 'PUBLISHER', source: publisher, via: null, evidence: null, paragraphIndex: null });
   if (publisher) seen.add(`PUBLISHER|${publisher.kind}|${publisher.name.toLowerCase()}|`);
 
-  const paragraphs = x.paragraphs.map((p) => p.text);
-  const sentences: Sentence[][] = paragraphs.map((p) => splitSentences(p));
-  const facts: SentenceFacts[][] = sentences.map((ss) => ss.map((s) => finder.facts(s.text, publisher)));
+  // Sentences and their facts are made paragraph by paragraph and dropped once used: kept for a whole long
+  // article they would outlive the young generation and make every garbage collection slower.
+  const read = (pi: number): { sentences: Sentence[]; facts: SentenceFacts[] } => {
+    const sentences = splitSentences(paragraphs[pi] ?? '');
+    return {
+      sentences,
+      facts: sentences.map((s) => finder.facts(s.text, publisher, { paragraph: pi, start: s.start })),
+    };
+  };
 
   // the outlets whose report this article rests on
   const wire: DraftSource[] = [];
@@ -90,13 +110,17 @@ export function analyze(x: ExtractedArticle): ArticleDraft {
   for (const b of x.bylineOutlets)
     if (!sameSource(b.source, publisher) && !wire.some((w) => sameSource(w, b.source))) wire.push(b.source);
   const titleWire = wire.length > 0;
-  facts.forEach((fs, pi) => {
-    for (const f of fs)
+  // only the first two paragraphs, or for a re-report the first outlet reporting, can add to it
+  const early: Array<ReturnType<typeof read>> = [];
+  for (let pi = 0; !titleWire && pi < paragraphs.length && (pi <= 1 || (x.reReported && wire.length === 0)); pi++) {
+    const p = read(pi);
+    early.push(p);
+    for (const f of p.facts)
       for (const r of f.reports) {
         if (sameSource(r.source, publisher) || wire.some((w) => sameSource(w, r.source))) continue;
-        if (!titleWire && (pi <= 1 || (x.reReported && wire.length === 0))) wire.push(r.source);
+        if (pi <= 1 || (x.reReported && wire.length === 0)) wire.push(r.source);
       }
-  });
+  }
   const isWire = (s: DraftSource) => wire.some((w) => sameSource(w, s));
 
   for (const a of x.authors) attribute('AUTHOR', a.source, null, a.evidence, null);
@@ -117,8 +141,8 @@ export function analyze(x: ExtractedArticle): ArticleDraft {
 
   const quotes: DraftQuote[] = [];
   let lastPerson: DraftSource | null = null;
-  facts.forEach((fs, pi) => {
-    const ss = sentences[pi] ?? [];
+  paragraphs.forEach((text, pi) => {
+    const { sentences: ss, facts: fs } = early[pi] ?? read(pi);
     const speakers: Array<DraftSource | null> = [];
     fs.forEach((f, si) => {
       const evidence = ss[si]?.text ?? null;
@@ -139,7 +163,6 @@ export function analyze(x: ExtractedArticle): ArticleDraft {
       speakers.push(speakerOf(f, lastPerson));
       lastPerson = f.people.at(-1)?.source ?? lastPerson;
     });
-    const text = paragraphs[pi] ?? '';
     for (const q of findQuotes(text)) {
       const idx = quoteSentences(q, ss);
       const source = idx.map((i) => speakers[i] ?? null).find((s) => s !== null) ?? null;

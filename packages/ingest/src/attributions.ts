@@ -1,4 +1,5 @@
 import { mentionTable, person } from './outlets.js';
+import { capitalizedWords, codePointBefore, isWordChar, personSpans, type Span, spansWithin } from './scan.js';
 import type { DraftSource } from './types.js';
 
 export interface Mention {
@@ -7,10 +8,19 @@ export interface Mention {
   end: number;
 }
 
-const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const isOutletKind = (s: DraftSource): boolean =>
   s.kind === 'OUTLET' || s.kind === 'WIRE_AGENCY' || s.kind === 'PHOTO_AGENCY';
 
+/*
+ * Speed. Parsing runs these rules over every sentence, and 1 MB of text is some 10k sentences, so:
+ * - full names and capitalized words are found by the scanners in scan.ts, and the full names of a paragraph are
+ *   found once and handed to its sentences; known outlets and bodies are found by the scan in `knownMentions`;
+ * - GOV, ORG, document and anonymous-source patterns and the sentence cues only run where a cheap keyword test
+ *   (the *_HINT patterns) says they can match, tested once per paragraph and then per sentence;
+ * - anonymous sources read back word by word from the noun (`tokenBefore`) instead of cutting a window into words;
+ * - matches are read with `allMatches`, as `matchAll` copies the regex on every call.
+ * None of this changes what is found; each hint is found in any text its pattern matches.
+ */
 const SPEECH_VERBS =
   'said|says|told|tells|stated|states|wrote|writes|added|adds|announced|confirmed|claimed|noted|warned|argued|explained|insisted|denied|posted|tweeted|estimated|predicted|suggested|acknowledged|admitted|alleged|asserted|emphasi[sz]ed|stressed|believes?|thinks?';
 const ADVERBS =
@@ -29,15 +39,19 @@ const REPORT_AFTER = new RegExp(
 const REPORT_BEFORE =
   /(?:\b(?:reported|first reported|reports?|published|revealed|broken|quoted|cited|interviewed) (?:by|in)|\baccording to|\btold|\btelling|\bin (?:comments|remarks|a statement|an interview|a conversation)(?: made| given)? (?:to|with)|\bin an? (?:interview|conversation) with|\bspeaking to|\bspoke to|\bseen by|\bobtained by|\breviewed by|\bwrote in|\bwriting in|\bpublished by)\s+(?:the\s+|a\s+|an\s+)?(?:(?:report|article|story|investigation|interview|piece)\s+(?:by|in|from|with)\s+(?:the\s+)?)?$/i;
 
+const GOV_HINT = /Ministry|Department|Prosecutor General|Security Council|Central Bank|government/;
 const GOV =
   /(?<![\p{L}])(?:the\s+)?((?:(?:U\.S\.|US|UK|EU|Russian|Ukrainian|British|French|German|Chinese|Polish|Israeli|Iranian|Turkish|Indian|Japanese|Kazakh|Belarusian|Georgian|Swiss|American|European|\p{Lu}\p{Ll}+['’]s)\s+)?(?:(?:Foreign|Defen[cs]e|Interior|Finance|Justice|Economy|Economic Development|Energy|Health|Emergency Situations|Culture|Education|Agriculture|Transport)\s+Ministry|Ministry\s+of\s+\p{Lu}\p{Ll}+(?:\s+(?:and\s+)?\p{Lu}\p{Ll}+)*|(?:State|Justice|Defense|Treasury|Commerce|Homeland Security)\s+Department|Department\s+of\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*|Prosecutor General['’]s Office|Security Council|Central Bank)|(?:U\.S\.|US|UK|Russian|Ukrainian|British|French|German|Chinese|Polish|Israeli|Swiss|\p{Lu}\p{Ll}+['’]s)\s+government)/gu;
+const ORG_HINT =
+  /Institute|Cent(?:er|re)|University|Foundation|Council|Organi[sz]ation|Commi(?:ssion|ttee)|Association|Watch|Fund|Agency|Think Tank|Group/;
+// the look-ahead for a capital (a cheap superset of \p{Lu}) spares most positions the slow \p{L} look-behind
 const ORG =
-  /(?<![\p{L}])((?:\p{Lu}[\p{L}'’&-]*\s+){0,4}(?:Institute|Center|Centre|University|Foundation|Council|Organi[sz]ation|Commission|Committee|Association|Watch|Fund|Agency|Think Tank|Group)(?:\s+(?:for|of|on)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?\p{Lu}[\p{L}'’-]*){0,4})?)/gu;
-const NAME_WORD = String.raw`(?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?|\p{Lu}\.)`;
-const PERSON = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.])${NAME_WORD}(?:[ \t\u00a0]+(?:${NAME_WORD}|(?:van|von|de|der|da|al|bin|ibn|le|la)(?=[ \t\u00a0]+\p{Lu}))){1,4}`,
-  'gu',
-);
+  /(?=[A-Z\u00C0-\u{10FFFF}])(?<![\p{L}])((?:\p{Lu}[\p{L}'’&-]*\s+){0,4}(?:Institute|Center|Centre|University|Foundation|Council|Organi[sz]ation|Commission|Committee|Association|Watch|Fund|Agency|Think Tank|Group)(?:\s+(?:for|of|on)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?\p{Lu}[\p{L}'’-]*){0,4})?)/gu;
+const BODY_PATTERNS = [
+  [GOV_HINT, GOV, 'GOVERNMENT'],
+  [ORG_HINT, ORG, 'ORGANIZATION'],
+] as const;
+
 const NOT_NAME = new Set(
   (
     'President Prime Minister Foreign Defense Defence Deputy Secretary State General Gen. Senator Sen. Rep. Representative Governor Gov. ' +
@@ -85,6 +99,31 @@ const QUALIFIERS: RegExp[] = [
   /^\s+in (?:the\s+)?(?:\p{Lu}[\p{L}.'’-]*)(?:\s+\p{Lu}[\p{L}.'’-]*)*(?=\s+(?:said|say|told|says))/u,
 ];
 
+// every qualifier starts so: one test rules them all out for most nouns
+const QUALIFIER_HINT = /^,?\s+(?:familiar|close|with|who|that|speaking|talking|cited|quoted|briefed|in)\s/i;
+const CITING_BEFORE = /\b(?:citing|according to|cited|quoting)\s+(?:\S+\s+){0,3}$/i;
+
+// "officials of the port": a group, not a source
+const OF_AFTER = /\s+of\b/iy;
+const ANON_HINT = /source|official|people|person|diplomat|insider|officer/iu;
+const ANON_NOUNS = 'sources?|officials?|people|persons|diplomats?|insiders?|officers?';
+// the lookahead repeats the nouns so that the slow \p{L} lookbehind only runs where a noun starts
+const ANON_NOUN = new RegExp(`(?=${ANON_NOUNS})(?<![\\p{L}])(${ANON_NOUNS})(?![\\p{L}])`, 'giu');
+const DOCUMENT_HINT = /document|memo|filing|letter|cable|e-?mail|assessment|dossier|transcript|recording/;
+const DOCUMENT =
+  /\b(?:a|an|the)\s+((?:(?:leaked|confidential|internal|classified|secret|draft|court|government|official|intelligence|unpublished|\p{Lu}[\p{L}.]*)\s+){0,3}(?:documents?|memos?|memorandum|filings?|letters?|cables?|e-?mails?|assessments?|dossiers?|transcripts?|recordings?)(?:\s+(?:seen|reviewed|obtained|viewed) by\s+(?:the\s+)?[\p{L}.'’ -]+?(?=[,.;]|\s+(?:and|as|which|that|said|shows?|showed)\b|$))?)/gu;
+
+const RELIES_ON_REPORT =
+  /\baccording to (?:the|this|that|their|its) (?:report|article|story|investigation|publication)\b|\bthe (?:report|publication|outlet|agency|paper|newspaper) (?:said|says|added|wrote|reported)\b/i;
+const PRONOUN_SPEECH = /\b(?:he|she) (?:said|says|added|told|wrote|noted)\b|\b(?:said|added) (?:he|she)\b/i;
+const FOLLOWS_UP =
+  /\b(?:previously|earlier|already) reported\b|\bas (?:we|this (?:newspaper|outlet|site)) (?:have |has )?reported\b/i;
+// most sentences have none of the three: one test for all of them first
+const SENTENCE_CUES = new RegExp([RELIES_ON_REPORT, PRONOUN_SPEECH, FOLLOWS_UP].map((re) => re.source).join('|'), 'i');
+
+/** tested once per paragraph; each is found in any text that one of its patterns matches */
+const PARAGRAPH_HINTS = [GOV_HINT, ORG_HINT, DOCUMENT_HINT, ANON_HINT, SENTENCE_CUES];
+
 export interface SentenceFacts {
   /** outlets named with a reporting phrase ("Reuters reported", "told TASS", "a Bloomberg report") */
   reports: Mention[];
@@ -104,63 +143,187 @@ export interface SentenceFacts {
   followsUp: boolean;
 }
 
+/** Where a sentence starts: paragraph index and offset in that paragraph. */
+export interface SentenceAt {
+  paragraph: number;
+  start: number;
+}
+
+const before = (s: string, m: Mention): string => s.slice(Math.max(0, m.start - 80), m.start);
+const after = (s: string, m: Mention): string => s.slice(m.end, m.end + 120);
+/** a person or body speaks: "X said", "according to X", and not "X declined to comment" */
+const speaks = (s: string, m: Mention): boolean => {
+  const next = after(s, m);
+  return !DECLINED.test(next) && (SPEECH_AFTER.test(next) || SPEECH_BEFORE.test(before(s, m)));
+};
+
 const overlaps = (a: { start: number; end: number }, list: Array<{ start: number; end: number }>): boolean =>
   list.some((b) => a.start < b.end && b.start < a.end);
 
+/** Every match of a global regex, as `matchAll` gives them, without the copy of the regex `matchAll` makes per call. */
+function allMatches(re: RegExp, s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    out.push(m);
+    if (m[0] === '') re.lastIndex++;
+  }
+  return out;
+}
+
+const UNEVEN_SPACE = /[^\S ]| {2}/;
+
+/** `raw` without a possessive and without title words at either end; null unless two or more name words are left. */
+function cleanName(raw: string): string | null {
+  const bare = raw.endsWith("'s") || raw.endsWith('’s') ? raw.slice(0, -2) : raw;
+  const words = UNEVEN_SPACE.test(bare) ? bare.split(/\s+/) : bare.split(' ');
+  while (words.length && NOT_NAME.has(words[0] ?? '')) words.shift();
+  while (words.length && NOT_NAME.has(words.at(-1) ?? '')) words.pop();
+  if (words.length < 2 || words.some((w) => NOT_NAME.has(w))) return null;
+  return words.join(' ');
+}
+
+const shape = (s: string, start: number, end: number): number => s.charCodeAt(start) * 256 + Math.min(end - start, 255);
+
+const isTokenChar = (cp: number): boolean =>
+  cp === 0x2e || cp === 0x27 || cp === 0x2019 || cp === 0x2d || isWordChar(cp);
+const SPACE = /\s/;
+/** `\s`, for one UTF-16 unit */
+const isSpace = (c: number): boolean =>
+  c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x80 && SPACE.test(String.fromCharCode(c)));
+
+/** The code point ending at `i`, reading no further back than `from` (a pair cut there is a lone surrogate). */
+function codePointBetween(s: string, from: number, i: number): number {
+  const low = s.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i - 2 >= from) {
+    const high = s.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return ((high - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+  }
+  return low;
+}
+
+/**
+ * The word (a run of `[\p{L}\p{N}.'’-]`, as a regex would cut `s.slice(from, to)` into words) that starts last
+ * before `limit`, or null when none does or something other than whitespace lies between it and `limit`.
+ * Reading back from the noun stops after a word or two, where cutting the whole 80-character window did not.
+ */
+function tokenBefore(
+  s: string,
+  from: number,
+  to: number,
+  limit: number,
+): { text: string; start: number; end: number } | null {
+  let p = limit;
+  while (p > from && isSpace(s.charCodeAt(p - 1))) p--;
+  if (p <= from || !isTokenChar(codePointBetween(s, from, p))) return null;
+  let start = p;
+  while (start > from) {
+    const cp = codePointBetween(s, from, start);
+    if (!isTokenChar(cp)) break;
+    start -= cp > 0xffff ? 2 : 1;
+  }
+  let end = p;
+  while (end < to) {
+    const high = s.charCodeAt(end);
+    const pair = high >= 0xd800 && high <= 0xdbff && end + 1 < to && (s.charCodeAt(end + 1) & 0xfc00) === 0xdc00;
+    if (!isTokenChar(pair ? (s.codePointAt(end) ?? high) : high)) break;
+    end += pair ? 2 : 1;
+  }
+  return { text: s.slice(start, end), start, end };
+}
+
 /** Finds outlets, bodies, people and anonymous sources in sentences of one article. */
 export class EntityFinder {
-  private readonly knownRe: RegExp;
+  /** known names by the char code (< 128) they start with, longest first */
+  private readonly byFirstChar: Array<string[] | undefined> = [];
   private readonly known = new Map<string, DraftSource>();
   private readonly people = new Map<string, DraftSource>();
   private readonly surnames = new Map<string, DraftSource>();
+  /** first char code × 256 + length of each surname: most capitalized words are ruled out without a slice */
+  private readonly surnameShapes = new Set<number>();
+  private readonly cleanNames = new Map<string, string | null>();
+  /** full-name spans of each paragraph, found once for the whole article and reused for its sentences */
+  private readonly paragraphNames: Span[][] = [];
+  /** which PARAGRAPH_HINTS each paragraph holds, one bit each: a sentence of a paragraph without one is not tested */
+  private readonly paragraphHints: number[] = [];
 
-  /** `articleText` decides which aliases apply; full names are learnt from `bodyText` only (titles are Title Case). */
-  constructor(articleText: string, bodyText: string) {
+  /**
+   * `articleTexts` (title, paragraphs, boilerplate) decide which aliases apply; full names are learnt from the
+   * `paragraphs` only (titles are Title Case). Taken as lists: joining 1 MB of text into one string costs more than
+   * reading it.
+   */
+  constructor(articleTexts: readonly string[], paragraphs: readonly string[]) {
     const base = mentionTable(() => false);
     const wsj = base.filter((r) => r.source.name === 'The Wall Street Journal').map((r) => r.text);
     // "The Journal" means the WSJ only where the WSJ is named in the article
-    const allowContext = wsj.some((n) => articleText.includes(n));
+    const allowContext = wsj.some((n) => articleTexts.some((t) => t.includes(n)));
     const rows = mentionTable(() => allowContext);
     for (const r of rows) if (!this.known.has(r.text)) this.known.set(r.text, r.source);
-    this.knownRe = new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:${rows.map((r) => esc(r.text)).join('|')})(?![\\p{L}\\p{N}])`,
-      'gu',
-    );
+    for (const r of rows) {
+      const c = r.text.charCodeAt(0);
+      if (c >= 0x80) throw new Error(`known name ${r.text} must start with an ASCII character`);
+      const names = this.byFirstChar[c] ?? [];
+      names.push(r.text);
+      this.byFirstChar[c] = names;
+    }
     // full names anywhere in the article let a later bare surname ("Petrov said") resolve
-    for (const m of bodyText.matchAll(PERSON)) {
-      const name = this.cleanName(m[0]);
-      if (!name || this.known.has(name)) continue;
-      const p = this.people.get(name) ?? person(name);
-      this.people.set(name, p);
-      const surname = name.split(' ').at(-1);
-      if (surname && !this.surnames.has(surname)) this.surnames.set(surname, p);
+    for (const paragraph of paragraphs) {
+      this.paragraphHints.push(
+        PARAGRAPH_HINTS.reduce((bits, re, i) => (re.test(paragraph) ? bits | (1 << i) : bits), 0),
+      );
+      const spans = personSpans(paragraph);
+      this.paragraphNames.push(spans);
+      for (const m of spans) {
+        const name = this.cleanName(paragraph.slice(m.start, m.end));
+        if (!name || this.known.has(name)) continue;
+        const p = this.people.get(name) ?? person(name);
+        this.people.set(name, p);
+        const surname = name.split(' ').at(-1);
+        if (surname && !this.surnames.has(surname)) {
+          this.surnames.set(surname, p);
+          this.surnameShapes.add(shape(surname, 0, surname.length));
+        }
+      }
     }
   }
 
+  /** `cleanName`, remembered: an article names the same people again and again */
   private cleanName(raw: string): string | null {
-    const words = raw.replace(/['’]s$/, '').split(/\s+/);
-    while (words.length && NOT_NAME.has(words[0] ?? '')) words.shift();
-    while (words.length && NOT_NAME.has(words.at(-1) ?? '')) words.pop();
-    if (words.length < 2 || words.some((w) => NOT_NAME.has(w))) return null;
-    return words.join(' ');
+    let name = this.cleanNames.get(raw);
+    if (name === undefined) {
+      name = cleanName(raw);
+      this.cleanNames.set(raw, name);
+    }
+    return name;
   }
 
+  /**
+   * Known outlets and bodies named in `s`: leftmost first, the longest name at a position, whole words only.
+   * A scan that stops only where a name can start: one regex alternating ~100 names tried them at every position.
+   */
   knownMentions(s: string): Mention[] {
     const out: Mention[] = [];
-    for (const m of s.matchAll(this.knownRe)) {
-      const source = this.known.get(m[0]);
-      if (source) out.push({ source, start: m.index, end: m.index + m[0].length });
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      const names = c < 0x80 ? this.byFirstChar[c] : undefined;
+      if (!names || isWordChar(codePointBefore(s, i))) continue;
+      for (const name of names) {
+        const end = i + name.length;
+        if (!s.startsWith(name, i) || isWordChar(s.codePointAt(end))) continue;
+        const source = this.known.get(name);
+        if (source) out.push({ source, start: i, end });
+        i = end - 1;
+        break;
+      }
     }
     return out;
   }
 
-  private bodyMentions(s: string, taken: Mention[]): Mention[] {
+  private bodyMentions(s: string, taken: Mention[], at: SentenceAt | undefined): Mention[] {
     const out: Mention[] = [];
-    for (const [re, kind] of [
-      [GOV, 'GOVERNMENT'],
-      [ORG, 'ORGANIZATION'],
-    ] as const) {
-      for (const m of s.matchAll(re)) {
+    for (const [hint, re, kind] of BODY_PATTERNS) {
+      if (!this.inParagraph(hint, at) || !hint.test(s)) continue;
+      for (const m of allMatches(re, s)) {
         const name = (m[1] ?? m[0]).trim().replace(/^The\s+/, '');
         const start = m.index + m[0].indexOf(name);
         const mention = { start, end: start + name.length };
@@ -174,42 +337,56 @@ export class EntityFinder {
     return out;
   }
 
-  private personMentions(s: string, taken: Mention[]): Mention[] {
+  /** False when the sentence's paragraph has no match for `hint`, so that the sentence has none either. */
+  private inParagraph(hint: RegExp, at: SentenceAt | undefined): boolean {
+    const bits = at ? this.paragraphHints[at.paragraph] : undefined;
+    return bits === undefined || (bits & (1 << PARAGRAPH_HINTS.indexOf(hint))) !== 0;
+  }
+
+  /** Full-name spans of sentence `s`: its paragraph's, unless one runs over the sentence's edge. */
+  private nameSpans(s: string, at: SentenceAt | undefined): Span[] {
+    const spans = at && this.paragraphNames[at.paragraph];
+    return (spans && spansWithin(spans, at.start, at.start + s.length)) ?? personSpans(s);
+  }
+
+  private personMentions(s: string, taken: Mention[], at?: SentenceAt): Mention[] {
     const out: Mention[] = [];
-    for (const m of s.matchAll(PERSON)) {
-      const raw = m[0].replace(/['’]s$/, '');
+    for (const m of this.nameSpans(s, at)) {
+      const raw = s.slice(m.start, m.end).replace(/['’]s$/, '');
       const name = this.cleanName(raw);
       if (!name) continue;
-      const start = m.index + raw.indexOf(name);
+      const start = m.start + raw.indexOf(name);
       const mention = { start, end: start + name.length };
       if (overlaps(mention, taken)) continue;
       out.push({ ...mention, source: this.people.get(name) ?? person(name) });
     }
     // a bare surname that an earlier full name explains
-    for (const m of s.matchAll(/(?<![\p{L}])\p{Lu}[\p{Ll}'’-]+(?![\p{L}])/gu)) {
-      const mention = { start: m.index, end: m.index + m[0].length };
-      if (overlaps(mention, [...taken, ...out])) continue;
-      const full = this.surnames.get(m[0]);
-      if (full) out.push({ ...mention, source: full });
+    if (this.surnames.size === 0) return out;
+    for (const mention of capitalizedWords(s, (start, end) => this.surnameShapes.has(shape(s, start, end)))) {
+      const full = this.surnames.get(s.slice(mention.start, mention.end));
+      if (full && !overlaps(mention, [...taken, ...out])) out.push({ ...mention, source: full });
     }
     return out;
   }
 
-  facts(s: string, publisher: DraftSource | null): SentenceFacts {
+  /** What sentence `s` says; `at` places it in the paragraphs given to the constructor, which saves work. */
+  facts(s: string, publisher: DraftSource | null, at?: SentenceAt): SentenceFacts {
     const known = this.knownMentions(s);
-    const outlets = known.filter((m) => isOutletKind(m.source));
-    const bodies = [...known.filter((m) => !isOutletKind(m.source)), ...this.bodyMentions(s, known)];
-    const people = this.personMentions(s, [...known, ...bodies]);
-    const before = (m: Mention) => s.slice(Math.max(0, m.start - 80), m.start);
-    const after = (m: Mention) => s.slice(m.end, m.end + 120);
-    const isPublisher = (m: Mention) => publisher !== null && m.source.name === publisher.name;
+    const outlets: Mention[] = [];
+    const bodies: Mention[] = [];
+    for (const m of known) (isOutletKind(m.source) ? outlets : bodies).push(m);
+    for (const m of this.bodyMentions(s, known, at)) bodies.push(m);
+    const people = this.personMentions(s, outlets.length ? [...outlets, ...bodies] : bodies, at);
 
-    const reports = outlets.filter((m) => REPORT_AFTER.test(after(m)) || REPORT_BEFORE.test(before(m)));
-    const named = [...bodies, ...people]
-      .filter((m) => !DECLINED.test(after(m)) && (SPEECH_AFTER.test(after(m)) || SPEECH_BEFORE.test(before(m))))
-      .sort((a, b) => a.start - b.start);
-    const anonymous = this.anonymous(s, outlets, reports);
-    const documents = this.documents(s, outlets);
+    const reports: Mention[] = [];
+    for (const m of outlets) if (REPORT_AFTER.test(after(s, m)) || REPORT_BEFORE.test(before(s, m))) reports.push(m);
+    const named: Mention[] = [];
+    for (const m of bodies) if (speaks(s, m)) named.push(m);
+    for (const m of people) if (speaks(s, m)) named.push(m);
+    named.sort((a, b) => a.start - b.start);
+    const anonymous = this.anonymous(s, outlets, reports, at);
+    const documents = this.documents(s, outlets, at);
+    const cues = this.inParagraph(SENTENCE_CUES, at) && SENTENCE_CUES.test(s);
     return {
       reports,
       named,
@@ -217,44 +394,41 @@ export class EntityFinder {
       documents,
       outlets,
       people,
-      reliesOnReport:
-        /\baccording to (?:the|this|that|their|its) (?:report|article|story|investigation|publication)\b|\bthe (?:report|publication|outlet|agency|paper|newspaper) (?:said|says|added|wrote|reported)\b/i.test(
-          s,
-        ),
-      pronounSpeech: /\b(?:he|she) (?:said|says|added|told|wrote|noted)\b|\b(?:said|added) (?:he|she)\b/i.test(s),
+      reliesOnReport: cues && RELIES_ON_REPORT.test(s),
+      pronounSpeech: cues && PRONOUN_SPEECH.test(s),
       followsUp:
-        /\b(?:previously|earlier|already) reported\b|\bas (?:we|this (?:newspaper|outlet|site)) (?:have |has )?reported\b/i.test(
-          s,
-        ) || outlets.some((m) => isPublisher(m) && (REPORT_AFTER.test(after(m)) || /\bas\s+$/i.test(before(m)))),
+        (cues && FOLLOWS_UP.test(s)) ||
+        outlets.some(
+          (m) =>
+            m.source.name === publisher?.name && (REPORT_AFTER.test(after(s, m)) || /\bas\s+$/i.test(before(s, m))),
+        ),
     };
   }
 
-  private anonymous(s: string, outlets: Mention[], reports: Mention[]): SentenceFacts['anonymous'] {
+  private anonymous(
+    s: string,
+    outlets: Mention[],
+    reports: Mention[],
+    at: SentenceAt | undefined,
+  ): SentenceFacts['anonymous'] {
     const out: SentenceFacts['anonymous'] = [];
-    for (const m of s.matchAll(
-      /(?<![\p{L}])(sources?|officials?|people|persons|diplomats?|insiders?|officers?)(?![\p{L}])/giu,
-    )) {
+    if (!this.inParagraph(ANON_HINT, at)) return out;
+    for (const m of allMatches(ANON_NOUN, s)) {
       const noun = m[1] ?? '';
       const nounEnd = m.index + noun.length;
-      if (/^\s+of\b/i.test(s.slice(nounEnd))) continue;
+      OF_AFTER.lastIndex = nounEnd;
+      if (OF_AFTER.test(s)) continue;
       // walk back over count words, adjectives and outlet names ("two unnamed officials", "one Reuters source")
       const from = Math.max(0, m.index - 80);
-      const tokens = [...s.slice(from, m.index).matchAll(/[\p{L}\p{N}.'’-]+/gu)].map((w) => ({
-        text: w[0],
-        start: from + w.index,
-        end: from + w.index + w[0].length,
-      }));
       let start = m.index;
       let count: number | null = null;
       let anonAdj = false;
       let via: DraftSource | null = null;
       let counted = false;
-      for (let i = tokens.length - 1; i >= 0; i--) {
-        const w = tokens[i];
-        if (!w || !/^\s*$/.test(s.slice(w.end, start))) break;
+      for (let w = tokenBefore(s, from, m.index, start); w; w = tokenBefore(s, from, m.index, start)) {
         const lw = w.text.toLowerCase();
         const outlet = outlets.find((o) => o.start <= w.start && o.end >= w.end);
-        if (/^\d+$/.test(lw) || (lw in NUMBER_WORDS && !['a', 'an', 'single'].includes(lw))) {
+        if (/^\d+$/.test(lw) || (lw in NUMBER_WORDS && lw !== 'a' && lw !== 'an' && lw !== 'single')) {
           count = /^\d+$/.test(lw) ? Number(lw) : (NUMBER_WORDS[lw] ?? null);
           counted = true;
           start = w.start;
@@ -268,7 +442,6 @@ export class EntityFinder {
         if (outlet) {
           via = outlet.source;
           start = outlet.start;
-          while (i > 0 && (tokens[i - 1]?.start ?? -1) >= outlet.start) i--;
           continue;
         }
         if (ANON_ADJ.has(lw)) anonAdj = true;
@@ -276,15 +449,17 @@ export class EntityFinder {
         start = w.start;
       }
       const rest = s.slice(nounEnd, nounEnd + 120);
-      const qualifier = QUALIFIERS.map((q) => q.exec(rest)?.[0]).find(Boolean) ?? '';
+      let qualifier = '';
+      for (const q of QUALIFIER_HINT.test(rest) ? QUALIFIERS : []) {
+        qualifier = q.exec(rest)?.[0] ?? '';
+        if (qualifier) break;
+      }
+      // named groups ("port officials") are not anonymous; bare "sources" are when something marks them
       const isSource = /^sources?$/i.test(noun);
-      const speaks = SPEECH_AFTER.test(s.slice(nounEnd + qualifier.length, nounEnd + qualifier.length + 60));
-      const citing = /\b(?:citing|according to|cited|quoting)\s+(?:\S+\s+){0,3}$/i.test(
-        s.slice(Math.max(0, start - 40), start),
-      );
-      const anonymousMention =
-        anonAdj || qualifier !== '' || (isSource && (via !== null || counted || speaks || citing));
-      if (!anonymousMention) continue;
+      if (!anonAdj && qualifier === '' && !isSource) continue;
+      const speaking = SPEECH_AFTER.test(s.slice(nounEnd + qualifier.length, nounEnd + qualifier.length + 60));
+      const citing = () => CITING_BEFORE.test(s.slice(Math.max(0, start - 40), start));
+      if (!anonAdj && qualifier === '' && via === null && !counted && !speaking && !citing()) continue;
       const citedBy = /^\s+(?:cited|quoted) by (?:the\s+)?(.+)$/i.exec(qualifier);
       const citedOutlet = citedBy ? outlets.find((o) => o.start >= nounEnd) : undefined;
       const citedByPaper = citedBy !== null && !citedOutlet;
@@ -292,9 +467,8 @@ export class EntityFinder {
       let name = s
         .slice(start, end)
         .replace(/^,|,$/g, '')
-        .replace(/\banonymous\s+/i, '')
-        .replace(/\s+/g, ' ')
-        .trim();
+        .replace(/\banonymous\s+/i, '');
+      name = (UNEVEN_SPACE.test(name) ? name.replace(/\s+/g, ' ') : name).trim();
       if (/^\p{Lu}\p{Ll}/u.test(name) && !outlets.some((o) => o.start === start))
         name = name[0]?.toLowerCase() + name.slice(1);
       const sameSentenceOutlet = reports[0]?.source ?? null;
@@ -312,17 +486,16 @@ export class EntityFinder {
         },
         viaOutlet: via ?? citedOutlet?.source ?? sameSentenceOutlet,
         citedByPaper,
-        speaks,
+        speaks: speaking,
       });
     }
     return out;
   }
 
-  private documents(s: string, outlets: Mention[]): SentenceFacts['documents'] {
+  private documents(s: string, outlets: Mention[], at: SentenceAt | undefined): SentenceFacts['documents'] {
     const out: SentenceFacts['documents'] = [];
-    const re =
-      /\b(?:a|an|the)\s+((?:(?:leaked|confidential|internal|classified|secret|draft|court|government|official|intelligence|unpublished|\p{Lu}[\p{L}.]*)\s+){0,3}(?:documents?|memos?|memorandum|filings?|letters?|cables?|e-?mails?|assessments?|dossiers?|transcripts?|recordings?)(?:\s+(?:seen|reviewed|obtained|viewed) by\s+(?:the\s+)?[\p{L}.'’ -]+?(?=[,.;]|\s+(?:and|as|which|that|said|shows?|showed)\b|$))?)/gu;
-    for (const m of s.matchAll(re)) {
+    if (!this.inParagraph(DOCUMENT_HINT, at) || !DOCUMENT_HINT.test(s)) return out;
+    for (const m of allMatches(DOCUMENT, s)) {
       const phrase = m[1] ?? '';
       const start = m.index + m[0].indexOf(phrase);
       const seenBy = /\b(?:seen|reviewed|obtained|viewed) by\b/.test(phrase);

@@ -6,10 +6,13 @@ export interface FoundQuote {
   end: number;
 }
 
+const QUOTED = /["“]([^"“”\n]{1,2000}?)["”]/g;
+
 /** Double-quoted phrases in a paragraph (straight or curly quotes); single quotes are apostrophes too often to trust. */
 export function findQuotes(paragraph: string): FoundQuote[] {
   const out: FoundQuote[] = [];
-  for (const m of paragraph.matchAll(/["“]([^"“”\n]{1,2000}?)["”]/g)) {
+  QUOTED.lastIndex = 0;
+  for (let m = QUOTED.exec(paragraph); m; m = QUOTED.exec(paragraph)) {
     const text = (m[1] ?? '').trim();
     if (text.length > 0 && /[\p{L}\p{N}]/u.test(text)) out.push({ text, start: m.index, end: m.index + m[0].length });
   }

@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CAPITALIZED_PATTERN, capitalizedWords, PERSON_PATTERN, personSpans, type Span, spansWithin } from './scan.js';
+import { splitSentences } from './sentences.js';
+
+const regexSpans = (re: RegExp, s: string): Span[] =>
+  [...s.matchAll(re)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+
+// pieces that meet at every edge the patterns care about: initials, particles, hyphens, apostrophes, gaps,
+// non-ASCII and astral letters, lone surrogates, digits and dots before a capital
+const PIECES = [
+  'Marina',
+  'Kestrel',
+  'Kestrel’s',
+  "O'Neil",
+  'O’',
+  'Smith-Jones',
+  'Smith-jones',
+  'Smith-J',
+  '-Jo',
+  '-',
+  "'",
+  '’',
+  'J.',
+  'J',
+  'Ž.',
+  'Ž',
+  'Żak',
+  'Élodie',
+  'ǅemal',
+  'Ⅻ',
+  'van',
+  'von',
+  'de',
+  'der',
+  'da',
+  'al',
+  'bin',
+  'ibn',
+  'le',
+  'la',
+  'dex',
+  ' ',
+  '  ',
+  '\t',
+  '\u00a0',
+  '\n',
+  '.',
+  ',',
+  '"',
+  '“',
+  '(',
+  '1',
+  '٣',
+  'x',
+  'Mc',
+  'McDonald',
+  'A',
+  'AB',
+  'Ab',
+  'ab',
+  '𝐀',
+  '𝐀bc',
+  'ſ',
+  'ß',
+  '\ud835',
+  '\udc00',
+  'Иван',
+  'иванов',
+  'Ив',
+  'The',
+  'U.S.',
+  'Wall Street Journal',
+];
+const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((ps) => ps.join(''));
+
+describe('scanners find what their patterns find', () => {
+  it('personSpans = PERSON_PATTERN', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(personSpans(s)).toEqual(regexSpans(PERSON_PATTERN, s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('capitalizedWords = CAPITALIZED_PATTERN', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(capitalizedWords(s)).toEqual(regexSpans(CAPITALIZED_PATTERN, s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('a sentence has the spans its paragraph has there, unless one runs over its edge', () => {
+    const paragraph = fc
+      .array(fc.constantFrom(...PIECES, '. ', '! ', '.” ', 'Ž. ', 'J. ', ' Marina'), { maxLength: 60 })
+      .map((ps) => ps.join('').trim());
+    fc.assert(
+      fc.property(paragraph, (p) => {
+        for (const scan of [personSpans, capitalizedWords]) {
+          const spans = scan(p);
+          for (const s of splitSentences(p)) {
+            const within = spansWithin(spans, s.start, s.start + s.text.length);
+            if (within) expect(within).toEqual(scan(s.text));
+          }
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads names, initials, particles and hyphens', () => {
+    const s = 'Port director Marina Kestrel met J. Smith-Jones, Ludwig van Beethoven and Kestrel’s aide in Zürich.';
+    const at = (spans: Span[]) => spans.map((m) => s.slice(m.start, m.end));
+    expect(at(personSpans(s))).toEqual(['Marina Kestrel', 'J. Smith-Jones', 'Ludwig van Beethoven']);
+    // a capital after the hyphen ends the word there
+    expect(at(capitalizedWords(s))).toEqual([
+      'Port',
+      'Marina',
+      'Kestrel',
+      'Smith',
+      'Jones',
+      'Ludwig',
+      'Beethoven',
+      'Kestrel’s',
+      'Zürich',
+    ]);
+  });
+});

@@ -1,0 +1,205 @@
+/*
+ * Hand-written scanners for the name patterns that run over every sentence of an article.
+ *
+ * Why not the regexes: V8 tests a `\p{Lu}`/`\p{L}` class at every position of the text, and each match costs a
+ * call and a result array; on 1 MB of text the two patterns below were among the costliest attribution rules, and
+ * these loops take a quarter of their time. They find exactly what the regexes find — the same matches, in the
+ * same order, with the same backtracking outcome — and `scan.test.ts` checks them against the regexes on generated
+ * text. Change a pattern here and the scanner together.
+ */
+
+/** Full names: two to five capitalized words (or initials), with particles such as "van" or "de" between them. */
+export const PERSON_PATTERN =
+  /(?<![\p{L}\p{N}.])(?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?|\p{Lu}\.)(?:[ \t\u00a0]+(?:(?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?|\p{Lu}\.)|(?:van|von|de|der|da|al|bin|ibn|le|la)(?=[ \t\u00a0]+\p{Lu}))){1,4}/gu;
+
+/** One capitalized word, such as a bare surname. */
+export const CAPITALIZED_PATTERN = /(?<![\p{L}])\p{Lu}[\p{Ll}'’-]+(?![\p{L}])/gu;
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const UPPER = 1;
+const LOWER = 2;
+const LETTER = 4;
+const NUMBER = 8;
+const KNOWN = 0x80;
+const LU = /\p{Lu}/u;
+const LL = /\p{Ll}/u;
+const L = /\p{L}/u;
+const N = /\p{N}/u;
+
+function classify(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  return (LU.test(ch) ? UPPER : 0) | (LL.test(ch) ? LOWER : 0) | (L.test(ch) ? LETTER : 0) | (N.test(ch) ? NUMBER : 0);
+}
+
+// Unicode classes of the Basic Multilingual Plane, filled in as characters are met; a few thousand of the others
+const BMP = new Uint8Array(0x10000);
+for (let cp = 0; cp < 0x80; cp++) BMP[cp] = classify(cp) | KNOWN;
+const ASTRAL = new Map<number, number>();
+
+/** UPPER/LOWER/LETTER/NUMBER bits of a code point; 0 past the end of the text. */
+function classOf(cp: number | undefined): number {
+  if (cp === undefined) return 0;
+  if (cp >= 0x10000) {
+    let c = ASTRAL.get(cp);
+    if (c === undefined) {
+      c = classify(cp);
+      if (ASTRAL.size < 4096) ASTRAL.set(cp, c);
+    }
+    return c;
+  }
+  let c = BMP[cp] ?? 0;
+  if (c === 0) {
+    c = classify(cp) | KNOWN;
+    BMP[cp] = c;
+  }
+  return c;
+}
+
+export const isLetter = (cp: number | undefined): boolean => (classOf(cp) & LETTER) !== 0;
+/** `\p{L}` or `\p{N}` */
+export const isWordChar = (cp: number | undefined): boolean => (classOf(cp) & (LETTER | NUMBER)) !== 0;
+const isUpper = (cp: number | undefined): boolean => (classOf(cp) & UPPER) !== 0;
+const isLower = (cp: number | undefined): boolean => (classOf(cp) & LOWER) !== 0;
+const width = (cp: number): number => (cp > 0xffff ? 2 : 1);
+const isApostrophe = (cp: number | undefined): boolean => cp === 0x27 || cp === 0x2019;
+const isGap = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0xa0;
+/** a UTF-16 unit that cannot start a `\p{Lu}` code point: below `À` and not `A`–`Z` */
+const cannotBeUpper = (c: number): boolean => c < 0x41 || (c > 0x5a && c < 0xc0);
+
+/** The code point that ends just before `i` (a surrogate pair read as one), as a `/u` lookbehind reads it. */
+export function codePointBefore(s: string, i: number): number | undefined {
+  if (i <= 0) return undefined;
+  const low = s.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
+    const high = s.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return s.codePointAt(i - 2);
+  }
+  return low;
+}
+
+/** Where `\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?|\p{Lu}\.` matching at `p` ends, or -1. */
+function nameWordEnd(s: string, p: number): number {
+  const first = s.codePointAt(p);
+  if (first === undefined || !isUpper(first)) return -1;
+  const q = p + width(first);
+  let r = q;
+  for (let cp = s.codePointAt(r); cp !== undefined && (isLower(cp) || isApostrophe(cp)); cp = s.codePointAt(r))
+    r += width(cp);
+  if (r === q) return s.charCodeAt(q) === 0x2e ? q + 1 : -1;
+  if (s.charCodeAt(r) !== 0x2d) return r;
+  // "-Jones" or "-jones": a capital is taken only when a lower-case letter follows it
+  let t = r + 1;
+  const cap = s.codePointAt(t);
+  if (cap !== undefined && isUpper(cap) && isLower(s.codePointAt(t + width(cap)))) t += width(cap);
+  let u = t;
+  for (let cp = s.codePointAt(u); cp !== undefined && isLower(cp); cp = s.codePointAt(u)) u += width(cp);
+  return u > t ? u : r;
+}
+
+const PARTICLES = ['van', 'von', 'de', 'der', 'da', 'al', 'bin', 'ibn', 'le', 'la'];
+
+/** Where a particle followed by `[ \t\u00a0]+\p{Lu}` matching at `p` ends, or -1. */
+function particleEnd(s: string, p: number): number {
+  for (const particle of PARTICLES) {
+    if (!s.startsWith(particle, p)) continue;
+    const end = p + particle.length;
+    let q = end;
+    while (q < s.length && isGap(s.charCodeAt(q))) q++;
+    if (q > end && isUpper(s.codePointAt(q))) return end;
+  }
+  return -1;
+}
+
+/** The matches of PERSON_PATTERN in `s`. */
+export function personSpans(s: string): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < s.length; ) {
+    if (cannotBeUpper(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const cp = s.codePointAt(i) ?? 0;
+    let cur = -1;
+    if (isUpper(cp)) {
+      const before = codePointBefore(s, i);
+      if (!isWordChar(before) && before !== 0x2e) cur = nameWordEnd(s, i);
+    }
+    let words = 0;
+    while (cur >= 0 && words < 4) {
+      let p = cur;
+      while (p < s.length && isGap(s.charCodeAt(p))) p++;
+      if (p === cur) break;
+      let next = nameWordEnd(s, p);
+      if (next < 0) next = particleEnd(s, p);
+      if (next < 0) break;
+      cur = next;
+      words++;
+    }
+    if (words > 0) {
+      out.push({ start: i, end: cur });
+      i = cur;
+    } else i += width(cp);
+  }
+  return out;
+}
+
+/** The matches of CAPITALIZED_PATTERN in `s`; with `keep`, only those it accepts. */
+export function capitalizedWords(s: string, keep?: (start: number, end: number) => boolean): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i < s.length; ) {
+    if (cannotBeUpper(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const cp = s.codePointAt(i) ?? 0;
+    const w = width(cp);
+    if (!isUpper(cp) || isLetter(codePointBefore(s, i))) {
+      i += w;
+      continue;
+    }
+    const q = i + w;
+    let r = q;
+    // the last ' ’ or - inside the run: where the run gives back to when a letter follows it
+    let lastMark = -1;
+    for (let c = s.codePointAt(r); c !== undefined; c = s.codePointAt(r)) {
+      if (isLower(c)) r += width(c);
+      else if (isApostrophe(c) || c === 0x2d) {
+        if (r > q) lastMark = r;
+        r++;
+      } else break;
+    }
+    const end = r === q ? -1 : !isLetter(s.codePointAt(r)) ? r : lastMark;
+    if (end > 0) {
+      if (!keep || keep(i, end)) out.push({ start: i, end });
+      i = end;
+    } else i += w;
+  }
+  return out;
+}
+
+/**
+ * The spans of `spans` (sorted, as the scanners give them) that lie in `start`..`end`, moved to start at 0; null
+ * when one runs over either edge. For the sentences of a paragraph this is what scanning the sentence alone gives:
+ * a sentence is set off by whitespace, which neither pattern reads past unless a match runs on over it.
+ */
+export function spansWithin(spans: readonly Span[], start: number, end: number): Span[] | null {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid]?.end ?? 0) <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Span[] = [];
+  for (let i = lo; i < spans.length; i++) {
+    const m = spans[i];
+    if (!m || m.start >= end) break;
+    if (m.start < start || m.end > end) return null;
+    out.push({ start: m.start - start, end: m.end - start });
+  }
+  return out;
+}
