@@ -79,9 +79,48 @@ describe.each(engines)('other writes (%s)', (engine) => {
     expect(bad.data?.createArticle?.__typename).toBe('ValidationError');
     const fields = (bad.data?.createArticle?.issues as { field: string }[]).map((i) => i.field);
     expect(fields).toEqual(expect.arrayContaining(['url', 'title', 'publisher.kind', 'references[0]']));
+    // every string that reaches a column is checked: NULs and overlong text name their field
+    const nested = await as(demo.keys.editor)(CREATE, {
+      input: {
+        url: 'https://eastbay.example/2026/03/09/nul-check',
+        title: 'NUL check',
+        body: 'Body.',
+        publisher: { name: 'East Bay Courier', kind: 'OUTLET', domain: `x${'y'.repeat(300)}.example` },
+        attributions: [{ role: 'NAMED_SOURCE', source: { name: 'Someone', kind: 'PERSON' }, paragraphIndex: -1 }],
+        references: [
+          { kind: 'CITES', targetTitle: 'Bad\u0000title', anchorText: 'a'.repeat(1001), paragraphIndex: -2 },
+        ],
+      },
+    });
+    expect(nested.errors).toBeUndefined();
+    expect(nested.data?.createArticle?.__typename).toBe('ValidationError');
+    expect((nested.data?.createArticle?.issues as { field: string }[]).map((i) => i.field)).toEqual(
+      expect.arrayContaining([
+        'publisher.domain',
+        'attributions[0].paragraphIndex',
+        'references[0].targetTitle',
+        'references[0].anchorText',
+        'references[0].paragraphIndex',
+      ]),
+    );
     const after = (await demo.client.data<{ articles: { totalCount: number } }>('{ articles { totalCount } }')).articles
       .totalCount;
     expect(after).toBe(before);
+  });
+
+  it('a NUL in a read is refused by the operation that runs, however the document starts', async () => {
+    const response = await demo.client.app.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation M { __typename } query Q($u: String!) { article(url: $u) { id } }',
+        variables: { u: 'https://x.example/\u0000' },
+        operationName: 'Q',
+      }),
+    });
+    const result = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toMatch(/NUL/);
   });
 
   const ADD_REF = `mutation ($input: AddCrossReferenceInput!) { addCrossReference(input: $input) {

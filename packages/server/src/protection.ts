@@ -115,19 +115,26 @@ export function rateLimits(limits: Limits, address: ClientAddress = peerAddress)
  * ValidationError naming the field.
  */
 export function noNulCharacters(): Plugin {
+  const flagged = new WeakSet<object>();
   return {
-    onParams({ params, setResult }) {
-      if (/^\s*mutation\b/.test(params.query ?? '')) return;
-      const hasNul = params.query?.includes('\u0000') || JSON.stringify(params.variables ?? null).includes('\\u0000');
-      if (hasNul) {
-        setResult({
-          errors: [
-            new GraphQLError('Strings must not contain NUL (\\u0000) characters', {
-              extensions: { code: 'BAD_USER_INPUT' },
-            }),
-          ],
-        });
+    onParams({ params, request }) {
+      if (params.query?.includes('\u0000') || JSON.stringify(params.variables ?? null).includes('\\u0000')) {
+        flagged.add(request);
       }
+    },
+    // decided on the operation that runs, not on how the document starts: mutations check each
+    // string field themselves and answer with a ValidationError that names it
+    onExecute({ args, setResultAndStopExecution }) {
+      const request = (args.contextValue as { request?: object }).request;
+      if (!request || !flagged.has(request)) return;
+      if (getOperationAST(args.document, args.operationName)?.operation === 'mutation') return;
+      setResultAndStopExecution({
+        errors: [
+          new GraphQLError('Strings must not contain NUL (\\u0000) characters', {
+            extensions: { code: 'BAD_USER_INPUT' },
+          }),
+        ],
+      });
     },
   };
 }

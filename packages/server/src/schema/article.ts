@@ -302,6 +302,7 @@ function checkSourceRef(issues: Issues, ref: SourceRef | null | undefined, field
     issues.text(`${field}.name`, ref.name, { required: true, max: 300 });
     if (!ref.kind) issues.add(`${field}.kind`, 'is required with a name');
   }
+  issues.text(`${field}.domain`, ref.domain, { max: 253 });
 }
 
 builder.mutationField('createArticle', (t) =>
@@ -319,16 +320,25 @@ builder.mutationField('createArticle', (t) =>
       issues.text('body', input.body, { required: true, max: 1_000_000 });
       issues.text('language', input.language, { max: 20 });
       checkSourceRef(issues, input.publisher, 'publisher');
+      if ((input.attributions?.length ?? 0) > LIST_CAP) issues.add('attributions', `at most ${LIST_CAP}`);
+      if ((input.references?.length ?? 0) > LIST_CAP) issues.add('references', `at most ${LIST_CAP}`);
       input.attributions?.forEach((a, i) => {
         checkSourceRef(issues, a.source, `attributions[${i}].source`);
         checkSourceRef(issues, a.via, `attributions[${i}].via`);
         issues.text(`attributions[${i}].evidence`, a.evidence, { max: 5000 });
+        if (a.paragraphIndex != null && a.paragraphIndex < 0)
+          issues.add(`attributions[${i}].paragraphIndex`, 'must not be negative');
       });
       input.references?.forEach((r, i) => {
         if (r.targetId != null) tryDecode('Article', r.targetId, `references[${i}].targetId`, issues);
         else if (!r.targetUrl && !r.targetTitle)
           issues.add(`references[${i}]`, 'give targetId, targetUrl or targetTitle');
+        issues.text(`references[${i}].targetUrl`, r.targetUrl, { max: 2000 });
         issues.url(`references[${i}].targetUrl`, r.targetUrl);
+        issues.text(`references[${i}].targetTitle`, r.targetTitle, { max: 500 });
+        issues.text(`references[${i}].anchorText`, r.anchorText, { max: 1000 });
+        if (r.paragraphIndex != null && r.paragraphIndex < 0)
+          issues.add(`references[${i}].paragraphIndex`, 'must not be negative');
       });
       issues.throwIfAny();
 
