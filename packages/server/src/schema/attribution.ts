@@ -4,6 +4,7 @@ import { AssertedBy, AttributionRole } from './enums.js';
 export const Attribution = builder.drizzleObject('attributions', {
   name: 'Attribution',
   description: 'That an article rests on a source, in a role (after PROV-O qualifiedAttribution), with the evidence.',
+  select: { columns: { id: true } },
   fields: (t) => ({
     id: t.exposeID('id'),
     role: t.expose('role', { type: AttributionRole }),

@@ -42,6 +42,7 @@ export const Correction = builder.drizzleNode('corrections', {
   name: 'Correction',
   description: 'An append-only correction, clarification, update, editor’s note or retraction.',
   id: { column: (c) => c.id },
+  select: { columns: { id: true } },
   fields: (t) => ({
     kind: t.expose('kind', { type: CorrectionKind }),
     note: t.exposeString('note'),

@@ -12,6 +12,8 @@ export const CrossReference = builder.drizzleNode('crossReferences', {
   description:
     'A reference from one article to another, or to a URL/title not yet in the store (targetUrl/targetTitle, target null).',
   id: { column: (r) => r.id },
+  // columns load as fields ask for them, not the whole row
+  select: { columns: { id: true } },
   fields: (t) => ({
     kind: t.expose('kind', { type: CrossReferenceKind }),
     from: t.relation('from'),

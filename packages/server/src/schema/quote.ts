@@ -6,6 +6,7 @@ import { Source } from './source.js';
 export const Quote = builder.drizzleObject('quotes', {
   name: 'Quote',
   description: 'A phrase the article quotes, with its paragraph and, where the sentence says, its source.',
+  select: { columns: { id: true } },
   fields: (t) => ({
     text: t.exposeString('text'),
     paragraphIndex: t.exposeInt('paragraphIndex', { description: 'Index into Article.paragraphs.' }),

@@ -17,6 +17,8 @@ export const Source: DrizzleObjectRef<Types, 'sources', typeof sources.$inferSel
   description:
     'Anything information comes from: an outlet, a wire or photo agency, a person, an anonymous source, a body.',
   id: { column: (s) => s.id },
+  // columns load as fields ask for them, not the whole row
+  select: { columns: { id: true } },
   fields: (t) => ({
     name: t.exposeString('name'),
     kind: t.expose('kind', { type: SourceKind }),
