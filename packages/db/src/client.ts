@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Logger } from 'drizzle-orm';
 import { type PgAsyncDatabase, type PgQueryResultHKT, withReplicas } from 'drizzle-orm/pg-core';
@@ -25,6 +25,12 @@ export interface CreateDbOptions {
   statementTimeoutMs?: number | undefined;
   /** An already-open PGlite instance (a clone of a migrated template in tests). */
   pglite?: PGlite | undefined;
+  /**
+   * For a PGlite data directory that does not exist yet (or is empty): a tarball of a prepared
+   * one (`PGlite.dumpDataDir`) to start from instead of running initdb, which takes seconds of
+   * WASM. Called only for a new directory; undefined starts empty as usual.
+   */
+  template?: (() => Promise<Blob | undefined>) | undefined;
   /**
    * Read replicas (Postgres only): reads that need not see the request's own writes go to one of
    * them at random. @default process.env.DATABASE_REPLICA_URLS, comma-separated
@@ -99,8 +105,10 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
   let client = options.pglite;
   if (!client) {
     const { PGlite } = await import('@electric-sql/pglite');
+    const fresh = dataDir !== 'memory' && (!existsSync(dataDir) || readdirSync(dataDir).length === 0);
+    const loadDataDir = fresh ? await options.template?.() : undefined;
     if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
-    client = await PGlite.create(dataDir === 'memory' ? undefined : dataDir);
+    client = await PGlite.create(dataDir === 'memory' ? undefined : dataDir, loadDataDir ? { loadDataDir } : {});
   }
   const pglite = client;
   const db = drizzlePglite({ client: pglite, relations, logger }) as unknown as Db;

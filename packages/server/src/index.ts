@@ -6,5 +6,6 @@ export { insertArticle } from './services/articles.js';
 export { applyCorrection } from './services/corrections.js';
 export { isEmpty, seedDemo } from './services/demo.js';
 export { demoUrls } from './services/demo-corpus.js';
+export { buildDemoTemplate, loadDemoTemplate } from './services/demo-template.js';
 export { createApiKey, revokeApiKey, verifyApiKey } from './services/keys.js';
 export { type App, createApp, createNodeListener, EXAMPLE_QUERY } from './yoga.js';

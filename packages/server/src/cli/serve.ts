@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { apiKeys, createDb, type DbHandle, migrate } from '@newsgraph/db';
 import { sql } from 'drizzle-orm';
 import { isEmpty, seedDemo } from '../services/demo.js';
+import { loadDemoTemplate } from '../services/demo-template.js';
 import { createApiKey } from '../services/keys.js';
 import { createNodeListener } from '../yoga.js';
 
@@ -14,7 +15,8 @@ export interface ServeOptions {
 
 /** Opens the database, migrates it, fills an empty embedded store with the demo corpus, and listens. */
 export async function serve(options: ServeOptions): Promise<{ close(graceMs?: number): Promise<void>; url: string }> {
-  const handle = await createDb();
+  // a new embedded database starts from the prepared template when `pnpm install` made one
+  const handle = await createDb({ template: loadDemoTemplate });
   await migrate(handle);
   if (handle.engine === 'pglite' && (await isEmpty(handle.db))) {
     const { created } = await seedDemo(handle.db);
