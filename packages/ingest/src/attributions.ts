@@ -157,8 +157,47 @@ const speaks = (s: string, m: Mention): boolean => {
   return !DECLINED.test(next) && (SPEECH_AFTER.test(next) || SPEECH_BEFORE.test(before(s, m)));
 };
 
-const overlaps = (a: { start: number; end: number }, list: Array<{ start: number; end: number }>): boolean =>
-  list.some((b) => a.start < b.end && b.start < a.end);
+/** Index of the first span of `spans` (sorted by start) that starts at or after `at`. */
+function firstFrom(spans: ReadonlyArray<{ start: number }>, at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid]?.start ?? at) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The parts of a sentence already given to a source, kept as sorted, merged spans so that one binary search tells
+ * whether a (non-empty) span overlaps any of them: checking a list per mention took quadratic time on a sentence
+ * naming thousands. Outlets are searched the same way, being sorted and apart.
+ */
+class Claimed {
+  private readonly spans: Array<{ start: number; end: number }> = [];
+
+  constructor(spans: Iterable<{ start: number; end: number }>) {
+    for (const m of spans) this.add(m);
+  }
+
+  overlaps(a: { start: number; end: number }): boolean {
+    const b = this.spans[firstFrom(this.spans, a.end) - 1];
+    return b !== undefined && a.start < b.end;
+  }
+
+  add(a: { start: number; end: number }): void {
+    let i = firstFrom(this.spans, a.start);
+    if ((this.spans[i - 1]?.end ?? -1) > a.start) i--;
+    let j = i;
+    let { start, end } = a;
+    for (let b = this.spans[j]; b && b.start < end; b = this.spans[++j]) {
+      start = Math.min(start, b.start);
+      end = Math.max(end, b.end);
+    }
+    this.spans.splice(i, j - i, { start, end });
+  }
+}
 
 /** Every match of a global regex, as `matchAll` gives them, without the copy of the regex `matchAll` makes per call. */
 function allMatches(re: RegExp, s: string): RegExpExecArray[] {
@@ -321,13 +360,15 @@ export class EntityFinder {
 
   private bodyMentions(s: string, taken: Mention[], at: SentenceAt | undefined): Mention[] {
     const out: Mention[] = [];
+    const claimed = new Claimed(taken);
     for (const [hint, re, kind] of BODY_PATTERNS) {
       if (!this.inParagraph(hint, at) || !hint.test(s)) continue;
       for (const m of allMatches(re, s)) {
         const name = (m[1] ?? m[0]).trim().replace(/^The\s+/, '');
         const start = m.index + m[0].indexOf(name);
         const mention = { start, end: start + name.length };
-        if (overlaps(mention, [...taken, ...out])) continue;
+        if (claimed.overlaps(mention)) continue;
+        claimed.add(mention);
         out.push({
           ...mention,
           source: { name, kind, aliases: [], domain: null, anonymousCount: null, relayedBy: null },
@@ -351,20 +392,24 @@ export class EntityFinder {
 
   private personMentions(s: string, taken: Mention[], at?: SentenceAt): Mention[] {
     const out: Mention[] = [];
+    const claimed = new Claimed(taken);
     for (const m of this.nameSpans(s, at)) {
       const raw = s.slice(m.start, m.end).replace(/['’]s$/, '');
       const name = this.cleanName(raw);
       if (!name) continue;
       const start = m.start + raw.indexOf(name);
       const mention = { start, end: start + name.length };
-      if (overlaps(mention, taken)) continue;
+      if (claimed.overlaps(mention)) continue;
       out.push({ ...mention, source: this.people.get(name) ?? person(name) });
     }
     // a bare surname that an earlier full name explains
     if (this.surnames.size === 0) return out;
+    for (const m of out) claimed.add(m);
     for (const mention of capitalizedWords(s, (start, end) => this.surnameShapes.has(shape(s, start, end)))) {
       const full = this.surnames.get(s.slice(mention.start, mention.end));
-      if (full && !overlaps(mention, [...taken, ...out])) out.push({ ...mention, source: full });
+      if (!full || claimed.overlaps(mention)) continue;
+      claimed.add(mention);
+      out.push({ ...mention, source: full });
     }
     return out;
   }
@@ -427,7 +472,9 @@ export class EntityFinder {
       let counted = false;
       for (let w = tokenBefore(s, from, m.index, start); w; w = tokenBefore(s, from, m.index, start)) {
         const lw = w.text.toLowerCase();
-        const outlet = outlets.find((o) => o.start <= w.start && o.end >= w.end);
+        // outlets are sorted and apart: only the last one starting by the word can hold it
+        const last = outlets[firstFrom(outlets, w.start + 1) - 1];
+        const outlet = last && last.end >= w.end ? last : undefined;
         if (/^\d+$/.test(lw) || (lw in NUMBER_WORDS && lw !== 'a' && lw !== 'an' && lw !== 'single')) {
           count = /^\d+$/.test(lw) ? Number(lw) : (NUMBER_WORDS[lw] ?? null);
           counted = true;
@@ -461,7 +508,7 @@ export class EntityFinder {
       const citing = () => CITING_BEFORE.test(s.slice(Math.max(0, start - 40), start));
       if (!anonAdj && qualifier === '' && via === null && !counted && !speaking && !citing()) continue;
       const citedBy = /^\s+(?:cited|quoted) by (?:the\s+)?(.+)$/i.exec(qualifier);
-      const citedOutlet = citedBy ? outlets.find((o) => o.start >= nounEnd) : undefined;
+      const citedOutlet = citedBy ? outlets[firstFrom(outlets, nounEnd)] : undefined;
       const citedByPaper = citedBy !== null && !citedOutlet;
       const end = nounEnd + qualifier.replace(/^,/, '').length + (qualifier.startsWith(',') ? 1 : 0);
       let name = s
@@ -469,7 +516,7 @@ export class EntityFinder {
         .replace(/^,|,$/g, '')
         .replace(/\banonymous\s+/i, '');
       name = (UNEVEN_SPACE.test(name) ? name.replace(/\s+/g, ' ') : name).trim();
-      if (/^\p{Lu}\p{Ll}/u.test(name) && !outlets.some((o) => o.start === start))
+      if (/^\p{Lu}\p{Ll}/u.test(name) && outlets[firstFrom(outlets, start)]?.start !== start)
         name = name[0]?.toLowerCase() + name.slice(1);
       const sameSentenceOutlet = reports[0]?.source ?? null;
       if (!counted && /^(?:source|official|person|diplomat|insider|officer)$/i.test(noun)) count = 1;
@@ -501,7 +548,8 @@ export class EntityFinder {
       const seenBy = /\b(?:seen|reviewed|obtained|viewed) by\b/.test(phrase);
       const accordingTo = /\baccording to\s+$/i.test(s.slice(Math.max(0, m.index - 20), m.index));
       if (!seenBy && !accordingTo) continue;
-      const via = outlets.find((o) => o.start >= start && o.end <= start + phrase.length)?.source ?? null;
+      const next = outlets[firstFrom(outlets, start)];
+      const via = next && next.end <= start + phrase.length ? next.source : null;
       out.push({
         start,
         end: start + phrase.length,

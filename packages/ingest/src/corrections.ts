@@ -27,15 +27,24 @@ function byVerb(note: string): CorrectionKind {
 }
 
 /**
+ * `s` without a leading run of `*_[(` and a trailing run of `*_])` (emphasis and brackets around a note). A loop:
+ * the regex `[*_\])]+$` retried its match from every mark of a long run, in quadratic time.
+ */
+function stripMarks(s: string): string {
+  let start = 0;
+  while (start < s.length && '*_[('.includes(s.charAt(start))) start++;
+  let end = s.length;
+  while (end > start && '*_])'.includes(s.charAt(end - 1))) end--;
+  return s.slice(start, end);
+}
+
+/**
  * A correction or update note about THIS article (`Correction: March 3, 2024 …`, `An earlier version of this article
  * misstated …`, `This article has been updated …`); null otherwise, also for a sentence reporting another outlet's
  * correction, which names that outlet's report rather than "this article".
  */
 export function parseCorrectionNote(paragraph: string): DraftCorrection | null {
-  const note = paragraph
-    .trim()
-    .replace(/^[*_[(]+|[*_\])]+$/g, '')
-    .trim();
+  const note = stripMarks(paragraph.trim()).trim();
   if (note.length < 8 || note.length > 2000) return null;
   for (const [re, kind] of RULES) {
     if (!re.test(note)) continue;

@@ -10,7 +10,8 @@ const ABBREV =
 /** Splits a paragraph into sentences, keeping offsets; knows common abbreviations and initials. */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  const re = /[.!?]+["”’)]*\s+(?=["“‘(]?[\p{Lu}\d])/gu;
+  // a stop run is only tried from its first mark: tried from every mark, a long run of dots took quadratic time
+  const re = /(?<![.!?])[.!?]+["”’)]*\s+(?=["“‘(]?[\p{Lu}\d])/gu;
   let start = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const end = m.index + m[0].trimEnd().length;

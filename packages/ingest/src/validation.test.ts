@@ -118,4 +118,17 @@ describe('properties', () => {
     outcome(`Title\n\n${noise}`);
     outcome(`<title>T</title><p>${noise}</p>`, 'HTML');
   });
+
+  it('finishes long runs of marks and sentences naming thousands of sources (each once took quadratic time)', () => {
+    const long = (unit: string) => unit.repeat(Math.ceil(300_000 / unit.length));
+    for (const body of [
+      `The end${long('.')}x`,
+      `The end${long('!')} Then`,
+      `Correction: ${long('*')}x`,
+      `Marina Kestrel spoke. Then ${long('Kestrel and ')}x`,
+      `Then ${long('Ministry of Defense, ')}x`,
+      `Then ${long('Reuters sources, ')}x`,
+    ])
+      outcome(`Harbor Deal Collapses\n\n${body}`);
+  });
 });
