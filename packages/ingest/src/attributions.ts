@@ -109,7 +109,7 @@ const ANON_HINT = /source|official|people|person|diplomat|insider|officer/iu;
 const ANON_NOUNS = 'sources?|officials?|people|persons|diplomats?|insiders?|officers?';
 // the lookahead repeats the nouns so that the slow \p{L} lookbehind only runs where a noun starts
 const ANON_NOUN = new RegExp(`(?=${ANON_NOUNS})(?<![\\p{L}])(${ANON_NOUNS})(?![\\p{L}])`, 'giu');
-const DOCUMENT_HINT = /document|memo|filing|letter|cable|e-?mail|assessment|dossier|transcript|recording/;
+const DOCUMENT_HINT = /document|memo|filing|letter|cable|mail|assessment|dossier|transcript|recording/;
 const DOCUMENT =
   /\b(?:a|an|the)\s+((?:(?:leaked|confidential|internal|classified|secret|draft|court|government|official|intelligence|unpublished|\p{Lu}[\p{L}.]*)\s+){0,3}(?:documents?|memos?|memorandum|filings?|letters?|cables?|e-?mails?|assessments?|dossiers?|transcripts?|recordings?)(?:\s+(?:seen|reviewed|obtained|viewed) by\s+(?:the\s+)?[\p{L}.'’ -]+?(?=[,.;]|\s+(?:and|as|which|that|said|shows?|showed)\b|$))?)/gu;
 
@@ -177,8 +177,12 @@ function firstFrom(spans: ReadonlyArray<{ start: number }>, at: number): number 
 class Claimed {
   private readonly spans: Array<{ start: number; end: number }> = [];
 
-  constructor(spans: Iterable<{ start: number; end: number }>) {
-    for (const m of spans) this.add(m);
+  constructor(spans: ReadonlyArray<{ start: number; end: number }>) {
+    for (const m of [...spans].sort((a, b) => a.start - b.start)) {
+      const last = this.spans.at(-1);
+      if (last && m.start < last.end) last.end = Math.max(last.end, m.end);
+      else this.spans.push({ start: m.start, end: m.end });
+    }
   }
 
   overlaps(a: { start: number; end: number }): boolean {
@@ -360,13 +364,14 @@ export class EntityFinder {
 
   private bodyMentions(s: string, taken: Mention[], at: SentenceAt | undefined): Mention[] {
     const out: Mention[] = [];
-    const claimed = new Claimed(taken);
+    let claimed: Claimed | undefined;
     for (const [hint, re, kind] of BODY_PATTERNS) {
       if (!this.inParagraph(hint, at) || !hint.test(s)) continue;
       for (const m of allMatches(re, s)) {
         const name = (m[1] ?? m[0]).trim().replace(/^The\s+/, '');
         const start = m.index + m[0].indexOf(name);
         const mention = { start, end: start + name.length };
+        claimed ??= new Claimed(taken);
         if (claimed.overlaps(mention)) continue;
         claimed.add(mention);
         out.push({
@@ -392,23 +397,26 @@ export class EntityFinder {
 
   private personMentions(s: string, taken: Mention[], at?: SentenceAt): Mention[] {
     const out: Mention[] = [];
-    const claimed = new Claimed(taken);
+    let claimed: Claimed | undefined;
     for (const m of this.nameSpans(s, at)) {
       const raw = s.slice(m.start, m.end).replace(/['’]s$/, '');
       const name = this.cleanName(raw);
       if (!name) continue;
       const start = m.start + raw.indexOf(name);
       const mention = { start, end: start + name.length };
+      claimed ??= new Claimed(taken);
       if (claimed.overlaps(mention)) continue;
       out.push({ ...mention, source: this.people.get(name) ?? person(name) });
     }
-    // a bare surname that an earlier full name explains
+    // a bare surname that an earlier full name explains, where no other source is named
     if (this.surnames.size === 0) return out;
-    for (const m of out) claimed.add(m);
+    let named: Claimed | undefined;
     for (const mention of capitalizedWords(s, (start, end) => this.surnameShapes.has(shape(s, start, end)))) {
       const full = this.surnames.get(s.slice(mention.start, mention.end));
-      if (!full || claimed.overlaps(mention)) continue;
-      claimed.add(mention);
+      if (!full) continue;
+      named ??= new Claimed([...taken, ...out]);
+      if (named.overlaps(mention)) continue;
+      named.add(mention);
       out.push({ ...mention, source: full });
     }
     return out;
