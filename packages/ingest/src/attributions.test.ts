@@ -144,6 +144,17 @@ describe('anonymous sources', () => {
     expect(d.attributions.find((a) => a.role === 'ANONYMOUS_SOURCE')?.source.relayedBy).toBe(via);
   });
 
+  it.each([
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+  ])('a word that names an Object property ("%s sources") is not a count', (word) => {
+    const d = article(`The harbor deal collapsed, ${word} sources familiar with the matter told Reuters.`);
+    for (const a of d.attributions) expect(typeof a.source.anonymousCount === 'function').toBe(false);
+    for (const a of d.attributions.filter((x) => x.role === 'ANONYMOUS_SOURCE'))
+      expect(a.source.anonymousCount === null || typeof a.source.anonymousCount === 'number').toBe(true);
+  });
+
   it('does not make named groups of officials anonymous sources', () => {
     const d = article('Port officials reopened the canal on Monday, and city officials welcomed the news.');
     expect(rows(d, 'ANONYMOUS_SOURCE')).toEqual([]);

@@ -483,7 +483,7 @@ export class EntityFinder {
         // outlets are sorted and apart: only the last one starting by the word can hold it
         const last = outlets[firstFrom(outlets, w.start + 1) - 1];
         const outlet = last && last.end >= w.end ? last : undefined;
-        if (/^\d+$/.test(lw) || (lw in NUMBER_WORDS && lw !== 'a' && lw !== 'an' && lw !== 'single')) {
+        if (/^\d+$/.test(lw) || (Object.hasOwn(NUMBER_WORDS, lw) && lw !== 'a' && lw !== 'an' && lw !== 'single')) {
           count = /^\d+$/.test(lw) ? Number(lw) : (NUMBER_WORDS[lw] ?? null);
           counted = true;
           start = w.start;
