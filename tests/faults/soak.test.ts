@@ -140,9 +140,12 @@ describe.runIf(engines.includes('postgres'))(
       );
 
       const warm = rss.filter((s) => s.t > (rss[0]?.t ?? 0) + Math.min(15_000, (SECONDS * 1000) / 4));
-      const base = warm[0]?.mb ?? 0;
+      // medians of the first and last five samples after warm-up: one sample can sit in a GC trough or
+      // on a peak, so single samples make the comparison a coin toss; a leak moves the medians
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+      const base = median(warm.slice(0, 5).map((s) => s.mb));
       const peak = Math.max(...warm.map((s) => s.mb));
-      const last = warm.at(-1)?.mb ?? 0;
+      const last = median(warm.slice(-5).map((s) => s.mb));
       console.log(
         `[soak] ${SECONDS} s: ${acknowledged.length} corrections acknowledged, ${conflicts} conflicts retried, ${reads} read pages, ${errors.length} errors; RSS after warm-up ${base.toFixed(0)} → ${last.toFixed(0)} MB (peak ${peak.toFixed(0)})`,
       );
