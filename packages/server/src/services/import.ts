@@ -251,7 +251,7 @@ async function insertDrafts(
       const source = request(a.source, a.source.kind === 'ANONYMOUS' ? via : null);
       attributionRows.push({ a, article: id, source, via });
     }
-    const quoteSource = quoteSources(draft, request);
+    const quoteSource = draftSources<SourceRequest>(draft, request);
     for (const q of draft.quotes) quoteRows.push({ q, article: id, source: q.source ? quoteSource(q.source) : null });
 
     const title = draft.title;
@@ -406,31 +406,28 @@ async function insertDrafts(
 }
 
 /**
- * Quote sources resolve as the single-article path's resolver did: an anonymous one is relayed by the
- * outlet its draft names (`relayedBy`), else by the via of the attribution that names it. Each
- * distinct source is requested once per article.
+ * Resolves a draft's sources once each, with `make`. An anonymous source is keyed by its relaying
+ * outlet, which the draft names only by name: the outlet its `relayedBy` names among the draft's own
+ * sources, else the via of the attribution that names it; the relay is resolved first.
  */
-function quoteSources(
-  draft: ArticleDraft,
-  request: (s: DraftSource, relay?: SourceRequest | null) => SourceRequest,
-): (s: DraftSource) => SourceRequest {
-  const cache = new Map<string, SourceRequest>();
+function draftSources<T>(draft: ArticleDraft, make: (s: DraftSource, relay: T | null) => T): (s: DraftSource) => T {
+  const cache = new Map<string, T>();
   const named = new Map<string, DraftSource>();
   for (const a of draft.attributions) {
     for (const s of [a.source, a.via]) if (s && s.kind !== 'ANONYMOUS') named.set(s.name.toLowerCase(), s);
   }
   if (draft.publisher) named.set(draft.publisher.name.toLowerCase(), draft.publisher);
-  const resolve = (s: DraftSource): SourceRequest => {
+  const resolve = (s: DraftSource): T => {
     const key = `${s.kind}\u0000${s.name.toLowerCase()}\u0000${s.relayedBy ?? ''}`;
     let r = cache.get(key);
-    if (!r) {
+    if (r === undefined) {
       const relay =
         s.kind !== 'ANONYMOUS'
           ? undefined
           : ((s.relayedBy ? named.get(s.relayedBy.toLowerCase()) : undefined) ??
             draft.attributions.find((a) => a.source.kind === 'ANONYMOUS' && a.source.name === s.name)?.via ??
             undefined);
-      r = request(s, relay ? resolve(relay) : null);
+      r = make(s, relay ? resolve(relay) : null);
       cache.set(key, r);
     }
     return r;
@@ -543,37 +540,11 @@ async function insertQuotes(
   await tx.insert(quotes).values(rows);
 }
 
-/**
- * Resolves a draft's sources to ids, once each. An anonymous source is keyed by its relaying outlet,
- * which the draft names only by name: it is found among the draft's own sources.
- */
+/** A draft's sources as ids, found or created one statement at a time (the revision path). */
 function sourceResolver(tx: Tx, draft: ArticleDraft): (s: DraftSource) => Promise<string> {
-  const cache = new Map<string, Promise<string>>();
-  const named = new Map<string, DraftSource>();
-  for (const a of draft.attributions) {
-    for (const s of [a.source, a.via]) if (s && s.kind !== 'ANONYMOUS') named.set(s.name.toLowerCase(), s);
-  }
-  if (draft.publisher) named.set(draft.publisher.name.toLowerCase(), draft.publisher);
-
-  const resolve = (s: DraftSource): Promise<string> => {
-    const key = `${s.kind}\u0000${s.name.toLowerCase()}\u0000${s.relayedBy ?? ''}`;
-    let id = cache.get(key);
-    if (!id) {
-      id = (async () => {
-        const relay =
-          s.kind !== 'ANONYMOUS'
-            ? undefined
-            : ((s.relayedBy ? named.get(s.relayedBy.toLowerCase()) : undefined) ??
-              draft.attributions.find((a) => a.source.kind === 'ANONYMOUS' && a.source.name === s.name)?.via ??
-              undefined);
-        const relayedById = relay ? await resolve(relay) : null;
-        return findOrCreateSource(tx, { ...sourceInput(s), relayedById });
-      })();
-      cache.set(key, id);
-    }
-    return id;
-  };
-  return resolve;
+  return draftSources<Promise<string>>(draft, async (s, relay) =>
+    findOrCreateSource(tx, { ...sourceInput(s), relayedById: relay ? await relay : null }),
+  );
 }
 
 function hasCode(error: unknown, codes: readonly string[]): boolean {
