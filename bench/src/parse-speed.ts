@@ -1,5 +1,5 @@
 /**
- * How long `parseArticle` takes on ~1 MB of dense article text: `pnpm tsx packages/ingest/scripts/parse-speed.ts`.
+ * How long `parseArticle` takes on ~1 MB of dense article text: `pnpm tsx bench/src/parse-speed.ts`.
  *
  * The input is built from one seed, so every run parses the same text: fictional people and places, real outlet
  * names only where the rules are about them, and the sentence shapes of the package's tests (outlets reporting,
@@ -10,7 +10,8 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { parseArticle } from '../src/index.js';
+import { parseArticle } from '@newsgraph/ingest';
+import { rng } from './rng.js';
 
 const { values: opts } = parseArgs({
   options: {
@@ -20,20 +21,6 @@ const { values: opts } = parseArgs({
     seed: { type: 'string', default: '42' },
   },
 });
-
-/** mulberry32, as in bench/src/rng.ts (the script stays inside the package, so a copy rather than an import) */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-  return { next, pick };
-}
 
 const FIRST = 'Marina Arvid Lena Tomas Omar Irina Pavel Oleg Nadia Karl Sofia Ilya Greta Ruslan Mirela Anton'.split(
   ' ',

@@ -112,7 +112,7 @@ describe('properties', () => {
     const para =
       'The Northgate ferry board, according to Reuters, said "fares will rise" as two unnamed officials told TASS of <u>plans</u>.';
     const text = `Ferry Fares Rise – Reuters\n\nMarch 3, 2024\n\n${`${para}\n\n`.repeat(Math.ceil(1_000_000 / (para.length + 2)))}`;
-    // no timing asserted here (speed is measured by scripts/parse-speed.ts); the test's own timeout bounds it
+    // no timing asserted here (speed is measured by bench/src/parse-speed.ts); the test's own timeout bounds it
     const d = parseArticle({ content: text });
     expect(d.paragraphs.length).toBeGreaterThan(7000);
     outcome(`Title\n\n${noise}`);
