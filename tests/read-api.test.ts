@@ -285,6 +285,33 @@ describe.each(engines)('read API on the demo corpus (%s)', (engine) => {
     expect(nothing.searchArticles).toEqual({ totalCount: 0, edges: [] });
   });
 
+  it('pages search results by cursor, forwards and backwards, in rank order with nothing skipped', async () => {
+    type SearchPage = {
+      searchArticles: {
+        edges: { cursor: string; rank: number; node: { url: string; publisher: { name: string } | null } }[];
+        pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean };
+      };
+    };
+    const q = `query ($first: Int, $after: String, $last: Int, $before: String) {
+      searchArticles(query: "night OR port OR council", first: $first, after: $after, last: $last, before: $before) {
+        edges { cursor rank node { url publisher { name } } } pageInfo { hasNextPage hasPreviousPage } } }`;
+    const all = (await demo.client.data<SearchPage>(q, { first: 100 })).searchArticles.edges;
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    const walked: typeof all = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = (await demo.client.data<SearchPage>(q, { first: 2, after })).searchArticles;
+      walked.push(...page.edges);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.edges.at(-1)?.cursor;
+    }
+    expect(walked.map((e) => e.node.url)).toEqual(all.map((e) => e.node.url));
+    expect(walked.every((e) => e.node.publisher?.name)).toBe(true);
+    const before = (await demo.client.data<SearchPage>(q, { last: 2, before: all.at(-1)?.cursor })).searchArticles;
+    expect(before.edges.map((e) => e.node.url)).toEqual(all.slice(-3, -1).map((e) => e.node.url));
+    expect(before.edges.map((e) => e.rank)).toEqual(all.slice(-3, -1).map((e) => e.rank));
+  });
+
   it('finds a source by id, by name or alias case-insensitively, with what it published and where it is cited', async () => {
     const byAlias = await demo.client.data<{
       source: {

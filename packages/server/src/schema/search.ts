@@ -40,28 +40,39 @@ builder.queryFields((t) => ({
       totalCount: (_root, args, ctx, info) => totalOf(ctx, info, articles, searchFilter(args.query, args.filter)),
       resolve: (query, _root, args, ctx, info) => {
         const tsquery = sql`websearch_to_tsquery('english', ${checkedQuery(args.query)})`;
-        return countedConnection(ctx, info, articles, searchFilter(args.query, args.filter), (extras, where) =>
-          ctx.readDb.query.articles.findMany(
-            query({
-              where,
-              extras: {
-                ...extras,
-                // numeric, not real: the cursor must round-trip the exact value it is compared with
-                rank: (a: typeof articles) => sql<string>`round(ts_rank(${a.search}, ${tsquery})::numeric, 6)`,
-                // ts_headline re-parses the whole text: only when the client asked for it
-                ...(selects(info, 'edges', 'highlight') && {
-                  highlight: (a: typeof articles) =>
-                    sql<string>`ts_headline('english', ${escaped(a.body)}, ${tsquery}, ${HEADLINE_OPTIONS})`,
-                }),
-                ...(selects(info, 'edges', 'titleHighlight') && {
-                  titleHighlight: (a: typeof articles) =>
-                    sql<string>`ts_headline('english', ${escaped(a.title)}, ${tsquery}, 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true')`,
-                }),
-              },
-              orderBy: { rank: 'desc', id: 'asc' } as { id: 'asc' },
-            }),
-          ),
-        );
+        return countedConnection(ctx, info, articles, searchFilter(args.query, args.filter), (extras, where) => {
+          const page = query({
+            where,
+            extras: {
+              ...extras,
+              // numeric, not real: the cursor must round-trip the exact value it is compared with
+              rank: (a: typeof articles) => sql<string>`round(ts_rank(${a.search}, ${tsquery})::numeric, 6)`,
+              // ts_headline re-parses the whole text: only when the client asked for it
+              ...(selects(info, 'edges', 'highlight') && {
+                highlight: (a: typeof articles) =>
+                  sql<string>`ts_headline('english', ${escaped(a.body)}, ${tsquery}, ${HEADLINE_OPTIONS})`,
+              }),
+              ...(selects(info, 'edges', 'titleHighlight') && {
+                titleHighlight: (a: typeof articles) =>
+                  sql<string>`ts_headline('english', ${escaped(a.title)}, ${tsquery}, 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true')`,
+              }),
+            },
+            orderBy: { rank: 'desc', id: 'asc' } as { id: 'asc' },
+          });
+          // Ranking has to sort every match, and Postgres joins a row's relations before the sort: the
+          // page's ids are picked first (rank computed once per match, nothing joined), then only those
+          // rows are read with their relations, rank and highlights.
+          const ids = ctx.readDb.query.articles.findMany({
+            columns: { id: true },
+            where: page.where,
+            orderBy: page.orderBy,
+            limit: (page as { limit?: number }).limit,
+          } as Parameters<typeof ctx.readDb.query.articles.findMany>[0]);
+          return ctx.readDb.query.articles.findMany({
+            ...page,
+            where: { RAW: (a: typeof articles) => sql`${a.id} in (${ids.getSQL()})` },
+          });
+        });
       },
     },
     { name: 'ArticleSearchConnection' },
