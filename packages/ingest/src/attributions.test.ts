@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { EntityFinder } from './attributions.js';
 import { type ArticleDraft, parseArticle } from './index.js';
+import { splitSentences } from './sentences.js';
 
 const article = (...body: string[]) =>
   parseArticle({
@@ -200,5 +203,62 @@ describe('quotes and inline anchors', () => {
       ['CITES', 'warned', 1],
       ['FOLLOWS_UP', 'previously reported', 2],
     ]);
+  });
+});
+
+describe('sentences read with their paragraph', () => {
+  // hints, nouns and names at sentence edges, next to stops, abbreviations and other scripts
+  const PIECES = [
+    ' ',
+    ' ',
+    ' ',
+    '. ',
+    '! ',
+    '.” ',
+    ', ',
+    '"',
+    'Reuters',
+    'the Kremlin',
+    'U.S. ',
+    '—U.S. ',
+    'State Department',
+    'Interior Ministry',
+    'Security Council',
+    'Maritime Institute',
+    'government',
+    'two unnamed officials',
+    'sources',
+    'Sources',
+    'ſources',
+    'people',
+    'official',
+    'insiders',
+    'familiar with the matter',
+    'said',
+    'told',
+    'according to the report',
+    'the report said',
+    'he said',
+    'previously reported',
+    'a memo seen by',
+    'e-mail',
+    'Marina Kestrel',
+    'Kestrel',
+    'Dr.',
+    'Émile',
+  ];
+  const paragraph = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((ps) => ps.join('').trim());
+
+  it('have the facts they have alone', () => {
+    fc.assert(
+      fc.property(fc.array(paragraph, { minLength: 1, maxLength: 4 }), (paragraphs) => {
+        const finder = new EntityFinder(paragraphs, paragraphs);
+        paragraphs.forEach((p, pi) => {
+          for (const s of splitSentences(p))
+            expect(finder.facts(s.text, null, { paragraph: pi, start: s.start })).toEqual(finder.facts(s.text, null));
+        });
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

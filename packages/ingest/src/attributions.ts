@@ -15,8 +15,9 @@ const isOutletKind = (s: DraftSource): boolean =>
  * Speed. Parsing runs these rules over every sentence, and 1 MB of text is some 10k sentences, so:
  * - full names and capitalized words are found by the scanners in scan.ts, and the full names of a paragraph are
  *   found once and handed to its sentences; known outlets and bodies are found by the scan in `knownMentions`;
- * - GOV, ORG, document and anonymous-source patterns and the sentence cues only run where a cheap keyword test
- *   (the *_HINT patterns) says they can match, tested once per paragraph and then per sentence;
+ * - GOV, ORG, document patterns and the sentence cues only run where a cheap keyword test (the *_HINT patterns)
+ *   says they can match; the hints, and the nouns of anonymous sources, are matched once per paragraph (HINTS)
+ *   and each sentence looks up the matches that lie in it;
  * - anonymous sources read back word by word from the noun (`tokenBefore`) instead of cutting a window into words;
  * - matches are read with `allMatches`, as `matchAll` copies the regex on every call.
  * None of this changes what is found; each hint is found in any text its pattern matches.
@@ -48,8 +49,8 @@ const ORG_HINT =
 const ORG =
   /(?=[A-Z\u00C0-\u{10FFFF}])(?<![\p{L}])((?:\p{Lu}[\p{L}'’&-]*\s+){0,4}(?:Institute|Center|Centre|University|Foundation|Council|Organi[sz]ation|Commission|Committee|Association|Watch|Fund|Agency|Think Tank|Group)(?:\s+(?:for|of|on)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?\p{Lu}[\p{L}'’-]*){0,4})?)/gu;
 const BODY_PATTERNS = [
-  [GOV_HINT, GOV, 'GOVERNMENT'],
-  [ORG_HINT, ORG, 'ORGANIZATION'],
+  ['gov', GOV, 'GOVERNMENT'],
+  ['org', ORG, 'ORGANIZATION'],
 ] as const;
 
 const NOT_NAME = new Set(
@@ -102,10 +103,11 @@ const QUALIFIERS: RegExp[] = [
 // every qualifier starts so: one test rules them all out for most nouns
 const QUALIFIER_HINT = /^,?\s+(?:familiar|close|with|who|that|speaking|talking|cited|quoted|briefed|in)\s/i;
 const CITING_BEFORE = /\b(?:citing|according to|cited|quoting)\s+(?:\S+\s+){0,3}$/i;
+/** "citing two sources", "according to several officials": a citing phrase ends within a few words before `start` */
+const citedBefore = (s: string, start: number): boolean => CITING_BEFORE.test(s.slice(Math.max(0, start - 40), start));
 
 // "officials of the port": a group, not a source
 const OF_AFTER = /\s+of\b/iy;
-const ANON_HINT = /source|official|people|person|diplomat|insider|officer/iu;
 const ANON_NOUNS = 'sources?|officials?|people|persons|diplomats?|insiders?|officers?';
 // the lookahead repeats the nouns so that the slow \p{L} lookbehind only runs where a noun starts
 const ANON_NOUN = new RegExp(`(?=${ANON_NOUNS})(?<![\\p{L}])(${ANON_NOUNS})(?![\\p{L}])`, 'giu');
@@ -121,8 +123,17 @@ const FOLLOWS_UP =
 // most sentences have none of the three: one test for all of them first
 const SENTENCE_CUES = new RegExp([RELIES_ON_REPORT, PRONOUN_SPEECH, FOLLOWS_UP].map((re) => re.source).join('|'), 'i');
 
-/** tested once per paragraph; each is found in any text that one of its patterns matches */
-const PARAGRAPH_HINTS = [GOV_HINT, ORG_HINT, DOCUMENT_HINT, ANON_HINT, SENTENCE_CUES];
+/**
+ * Hints matched once per paragraph, their matches then handed to the paragraph's sentences (each hint is found in any
+ * text its patterns match). A match of a hint, or of ANON_NOUN, is letters and single spaces: it never holds the stop
+ * and whitespace between two sentences, so it lies inside one sentence; and a sentence alone has just the matches that
+ * lie inside it, as the whitespace on either side of a sentence in its paragraph meets `\b` and the lookarounds as the
+ * sentence's edges do.
+ */
+const HINTS = { gov: GOV_HINT, org: ORG_HINT, document: DOCUMENT_HINT, cues: SENTENCE_CUES } as const;
+type Hint = keyof typeof HINTS;
+const HINT_NAMES = Object.keys(HINTS) as Hint[];
+const GLOBAL_HINTS = HINT_NAMES.map((h) => [h, new RegExp(HINTS[h].source, `${HINTS[h].flags}g`)] as const);
 
 export interface SentenceFacts {
   /** outlets named with a reporting phrase ("Reuters reported", "told TASS", "a Bloomberg report") */
@@ -143,7 +154,7 @@ export interface SentenceFacts {
   followsUp: boolean;
 }
 
-/** Where a sentence starts: paragraph index and offset in that paragraph. */
+/** Where a sentence starts: paragraph index and offset in that paragraph, which `splitSentences` cut it from. */
 export interface SentenceAt {
   paragraph: number;
   start: number;
@@ -214,6 +225,18 @@ function allMatches(re: RegExp, s: string): RegExpExecArray[] {
   return out;
 }
 
+/** Index of the first number of `xs` (sorted) that is greater than `x`. */
+function firstAbove(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((xs[mid] ?? x) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const UNEVEN_SPACE = /[^\S ]| {2}/;
 
 /** `raw` without a possessive and without title words at either end; null unless two or more name words are left. */
@@ -277,8 +300,9 @@ function tokenBefore(
 
 /** Finds outlets, bodies, people and anonymous sources in sentences of one article. */
 export class EntityFinder {
-  /** known names by the char code (< 128) they start with, longest first */
-  private readonly byFirstChar: Array<string[] | undefined> = [];
+  /** known names by their first two char codes (both < 128, as `c0 * 128 + c1`), longest first */
+  // filled up front: set sparsely, the array would fall back to slow dictionary elements
+  private readonly byFirstTwo: Array<string[] | undefined> = new Array(128 * 128).fill(undefined);
   private readonly known = new Map<string, DraftSource>();
   private readonly people = new Map<string, DraftSource>();
   private readonly surnames = new Map<string, DraftSource>();
@@ -287,8 +311,17 @@ export class EntityFinder {
   private readonly cleanNames = new Map<string, string | null>();
   /** full-name spans of each paragraph, found once for the whole article and reused for its sentences */
   private readonly paragraphNames: Span[][] = [];
-  /** which PARAGRAPH_HINTS each paragraph holds, one bit each: a sentence of a paragraph without one is not tested */
-  private readonly paragraphHints: number[] = [];
+  /*
+   * Matches in the paragraphs, as offsets into the paragraphs laid end to end (one apart) and kept in flat lists of
+   * numbers: an object or a list per paragraph would live as long as the article and slow every garbage collection.
+   */
+  /** where each paragraph starts */
+  private readonly paragraphStarts: number[] = [];
+  /** where the matches of each of HINTS end */
+  private readonly hintEnds: Record<Hint, number[]> = { gov: [], org: [], document: [], cues: [] };
+  /** where the ANON_NOUN matches start and end */
+  private readonly nounStarts: number[] = [];
+  private readonly nounEnds: number[] = [];
 
   /**
    * `articleTexts` (title, paragraphs, boilerplate) decide which aliases apply; full names are learnt from the
@@ -303,17 +336,26 @@ export class EntityFinder {
     const rows = mentionTable(() => allowContext);
     for (const r of rows) if (!this.known.has(r.text)) this.known.set(r.text, r.source);
     for (const r of rows) {
-      const c = r.text.charCodeAt(0);
-      if (c >= 0x80) throw new Error(`known name ${r.text} must start with an ASCII character`);
-      const names = this.byFirstChar[c] ?? [];
+      const c0 = r.text.charCodeAt(0);
+      const c1 = r.text.charCodeAt(1);
+      if (!(c0 < 0x80 && c1 < 0x80)) throw new Error(`known name ${r.text} must start with two ASCII characters`);
+      const names = this.byFirstTwo[c0 * 128 + c1] ?? [];
       names.push(r.text);
-      this.byFirstChar[c] = names;
+      this.byFirstTwo[c0 * 128 + c1] = names;
     }
     // full names anywhere in the article let a later bare surname ("Petrov said") resolve
+    let offset = 0;
     for (const paragraph of paragraphs) {
-      this.paragraphHints.push(
-        PARAGRAPH_HINTS.reduce((bits, re, i) => (re.test(paragraph) ? bits | (1 << i) : bits), 0),
-      );
+      this.paragraphStarts.push(offset);
+      for (const [hint, re] of GLOBAL_HINTS) {
+        re.lastIndex = 0;
+        while (re.test(paragraph)) this.hintEnds[hint].push(offset + re.lastIndex);
+      }
+      for (const m of allMatches(ANON_NOUN, paragraph)) {
+        this.nounStarts.push(offset + m.index);
+        this.nounEnds.push(offset + m.index + m[0].length);
+      }
+      offset += paragraph.length + 1;
       const spans = personSpans(paragraph);
       this.paragraphNames.push(spans);
       for (const m of spans) {
@@ -343,19 +385,27 @@ export class EntityFinder {
   /**
    * Known outlets and bodies named in `s`: leftmost first, the longest name at a position, whole words only.
    * A scan that stops only where a name can start: one regex alternating ~100 names tried them at every position.
+   * Names are looked up by two characters, not one: "th" and "do" would send every "the" and "do" to the names.
    */
   knownMentions(s: string): Mention[] {
     const out: Mention[] = [];
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      const names = c < 0x80 ? this.byFirstChar[c] : undefined;
+    const byFirstTwo = this.byFirstTwo;
+    // every name has two characters or more: none starts at the last one
+    let c1 = s.charCodeAt(0);
+    for (let i = 0; i < s.length - 1; i++) {
+      const c0 = c1;
+      c1 = s.charCodeAt(i + 1);
+      const names = c0 < 0x80 && c1 < 0x80 ? byFirstTwo[c0 * 128 + c1] : undefined;
       if (!names || isWordChar(codePointBefore(s, i))) continue;
       for (const name of names) {
         const end = i + name.length;
-        if (!s.startsWith(name, i) || isWordChar(s.codePointAt(end))) continue;
+        // the last character first: "the " starts three names
+        if (s.charCodeAt(end - 1) !== name.charCodeAt(name.length - 1) || !s.startsWith(name, i)) continue;
+        if (isWordChar(s.codePointAt(end))) continue;
         const source = this.known.get(name);
         if (source) out.push({ source, start: i, end });
         i = end - 1;
+        c1 = s.charCodeAt(end);
         break;
       }
     }
@@ -366,7 +416,7 @@ export class EntityFinder {
     const out: Mention[] = [];
     let claimed: Claimed | undefined;
     for (const [hint, re, kind] of BODY_PATTERNS) {
-      if (!this.inParagraph(hint, at) || !hint.test(s)) continue;
+      if (!this.has(hint, s, at)) continue;
       for (const m of allMatches(re, s)) {
         const name = (m[1] ?? m[0]).trim().replace(/^The\s+/, '');
         const start = m.index + m[0].indexOf(name);
@@ -383,10 +433,40 @@ export class EntityFinder {
     return out;
   }
 
-  /** False when the sentence's paragraph has no match for `hint`, so that the sentence has none either. */
-  private inParagraph(hint: RegExp, at: SentenceAt | undefined): boolean {
-    const bits = at ? this.paragraphHints[at.paragraph] : undefined;
-    return bits === undefined || (bits & (1 << PARAGRAPH_HINTS.indexOf(hint))) !== 0;
+  /** Where the sentence that `at` places starts in the paragraphs laid end to end; undefined without `at`. */
+  private offsetOf(at: SentenceAt | undefined): number | undefined {
+    if (!at) return undefined;
+    const paragraphStart = this.paragraphStarts[at.paragraph];
+    return paragraphStart === undefined ? undefined : paragraphStart + at.start;
+  }
+
+  /** Whether sentence `s` has a match for `hint`: read from its paragraph's matches when `at` places it. */
+  private has(hint: Hint, s: string, at: SentenceAt | undefined): boolean {
+    const from = this.offsetOf(at);
+    if (from === undefined) return HINTS[hint].test(s);
+    const ends = this.hintEnds[hint];
+    const end = ends[firstAbove(ends, from)];
+    return end !== undefined && end <= from + s.length;
+  }
+
+  /** ANON_NOUN matches of sentence `s`: its paragraph's, unless one runs over the sentence's edge. */
+  private nounSpans(s: string, at: SentenceAt | undefined): Span[] {
+    const from = this.offsetOf(at);
+    const spans = from === undefined ? null : this.nounsWithin(from, from + s.length);
+    return spans ?? allMatches(ANON_NOUN, s).map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  }
+
+  /** The paragraphs' nouns in `from`..`to`, moved to start at 0; null when one runs over either edge. */
+  private nounsWithin(from: number, to: number): Span[] | null {
+    const out: Span[] = [];
+    for (let i = firstAbove(this.nounEnds, from); i < this.nounEnds.length; i++) {
+      const start = this.nounStarts[i] ?? 0;
+      const end = this.nounEnds[i] ?? 0;
+      if (start >= to) break;
+      if (start < from || end > to) return null;
+      out.push({ start: start - from, end: end - from });
+    }
+    return out;
   }
 
   /** Full-name spans of sentence `s`: its paragraph's, unless one runs over the sentence's edge. */
@@ -439,7 +519,7 @@ export class EntityFinder {
     named.sort((a, b) => a.start - b.start);
     const anonymous = this.anonymous(s, outlets, reports, at);
     const documents = this.documents(s, outlets, at);
-    const cues = this.inParagraph(SENTENCE_CUES, at) && SENTENCE_CUES.test(s);
+    const cues = this.has('cues', s, at);
     return {
       reports,
       named,
@@ -465,20 +545,19 @@ export class EntityFinder {
     at: SentenceAt | undefined,
   ): SentenceFacts['anonymous'] {
     const out: SentenceFacts['anonymous'] = [];
-    if (!this.inParagraph(ANON_HINT, at)) return out;
-    for (const m of allMatches(ANON_NOUN, s)) {
-      const noun = m[1] ?? '';
-      const nounEnd = m.index + noun.length;
+    for (const m of this.nounSpans(s, at)) {
+      const noun = s.slice(m.start, m.end);
+      const nounEnd = m.end;
       OF_AFTER.lastIndex = nounEnd;
       if (OF_AFTER.test(s)) continue;
       // walk back over count words, adjectives and outlet names ("two unnamed officials", "one Reuters source")
-      const from = Math.max(0, m.index - 80);
-      let start = m.index;
+      const from = Math.max(0, m.start - 80);
+      let start = m.start;
       let count: number | null = null;
       let anonAdj = false;
       let via: DraftSource | null = null;
       let counted = false;
-      for (let w = tokenBefore(s, from, m.index, start); w; w = tokenBefore(s, from, m.index, start)) {
+      for (let w = tokenBefore(s, from, m.start, start); w; w = tokenBefore(s, from, m.start, start)) {
         const lw = w.text.toLowerCase();
         // outlets are sorted and apart: only the last one starting by the word can hold it
         const last = outlets[firstFrom(outlets, w.start + 1) - 1];
@@ -513,8 +592,7 @@ export class EntityFinder {
       const isSource = /^sources?$/i.test(noun);
       if (!anonAdj && qualifier === '' && !isSource) continue;
       const speaking = SPEECH_AFTER.test(s.slice(nounEnd + qualifier.length, nounEnd + qualifier.length + 60));
-      const citing = () => CITING_BEFORE.test(s.slice(Math.max(0, start - 40), start));
-      if (!anonAdj && qualifier === '' && via === null && !counted && !speaking && !citing()) continue;
+      if (!anonAdj && qualifier === '' && via === null && !counted && !speaking && !citedBefore(s, start)) continue;
       const citedBy = /^\s+(?:cited|quoted) by (?:the\s+)?(.+)$/i.exec(qualifier);
       const citedOutlet = citedBy ? outlets[firstFrom(outlets, nounEnd)] : undefined;
       const citedByPaper = citedBy !== null && !citedOutlet;
@@ -549,7 +627,7 @@ export class EntityFinder {
 
   private documents(s: string, outlets: Mention[], at: SentenceAt | undefined): SentenceFacts['documents'] {
     const out: SentenceFacts['documents'] = [];
-    if (!this.inParagraph(DOCUMENT_HINT, at) || !DOCUMENT_HINT.test(s)) return out;
+    if (!this.has('document', s, at)) return out;
     for (const m of allMatches(DOCUMENT, s)) {
       const phrase = m[1] ?? '';
       const start = m.index + m[0].indexOf(phrase);

@@ -11,25 +11,30 @@ const decode = (s: string): string =>
 /** whitespace other than single spaces: only then does a piece need squashing */
 const UNEVEN_SPACE = /[^\S ]| {2}/;
 
+/** Text between tags, decoded and squashed; without its leading space where the text before it ends with one. */
+function piece(s: string, afterSpace: boolean): string {
+  let text = decode(s);
+  if (UNEVEN_SPACE.test(text)) text = text.replace(/[\s\u00a0]+/g, ' ');
+  return afterSpace && text.startsWith(' ') ? text.slice(1) : text;
+}
+
+const TAG = /<(\/?)([a-z][a-z0-9]*)\b([^<>]*)>/gi;
+
 /** A text line with inline markup: `<u>…</u>` and `<a href>…</a>` become anchors, other tags are dropped. */
 export function inlineText(line: string): RawParagraph {
   const anchors: Anchor[] = [];
   let text = '';
   let open: { start: number; href: string | null } | null = null;
-  const re = /<(\/?)([a-z][a-z0-9]*)\b([^<>]*)>/gi;
   let last = 0;
   // whether `text` is empty or ends with a space; kept here because endsWith() would flatten `text` at every tag
   let atSpace = true;
-  const append = (s: string) => {
-    let piece = decode(s);
-    if (UNEVEN_SPACE.test(piece)) piece = piece.replace(/[\s\u00a0]+/g, ' ');
-    if (atSpace && piece.startsWith(' ')) piece = piece.slice(1);
-    if (!piece) return;
-    text += piece;
-    atSpace = piece.endsWith(' ');
-  };
-  for (let m = re.exec(line); m; m = re.exec(line)) {
-    append(line.slice(last, m.index));
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(line); m; m = TAG.exec(line)) {
+    const p = piece(line.slice(last, m.index), atSpace);
+    if (p) {
+      text += p;
+      atSpace = p.endsWith(' ');
+    }
     last = m.index + m[0].length;
     const tag = (m[2] ?? '').toLowerCase();
     if (tag !== 'u' && tag !== 'a') continue;
@@ -41,7 +46,7 @@ export function inlineText(line: string): RawParagraph {
       open = null;
     }
   }
-  append(line.slice(last));
+  text += piece(line.slice(last), atSpace);
   if (open) anchors.push({ text: text.slice(open.start), start: open.start, end: text.length, href: open.href });
   return trimParagraph({ text, anchors });
 }

@@ -19,10 +19,14 @@ export function findQuotes(paragraph: string): FoundQuote[] {
   return out;
 }
 
+/** Index of the sentence holding offset `o`, or -1. */
+function sentenceIndex(sentences: Sentence[], o: number): number {
+  return sentences.findIndex((s) => o >= s.start && o < Math.max(s.end, s.start + 1));
+}
+
 /** Indexes of the sentences a quote starts and ends in. */
 export function quoteSentences(q: FoundQuote, sentences: Sentence[]): number[] {
-  const at = (o: number) => sentences.findIndex((s) => o >= s.start && o < Math.max(s.end, s.start + 1));
-  const a = at(q.start);
-  const b = at(q.end - 1);
+  const a = sentenceIndex(sentences, q.start);
+  const b = sentenceIndex(sentences, q.end - 1);
   return [...new Set([a, b].filter((i) => i >= 0))];
 }

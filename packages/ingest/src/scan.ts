@@ -67,6 +67,8 @@ const isLower = (cp: number | undefined): boolean => (classOf(cp) & LOWER) !== 0
 const width = (cp: number): number => (cp > 0xffff ? 2 : 1);
 const isApostrophe = (cp: number | undefined): boolean => cp === 0x27 || cp === 0x2019;
 const isGap = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0xa0;
+/** `a`–`z`: most letters of most text, known lower-case without a look-up (NaN, past the end, is not) */
+const isAsciiLower = (c: number): boolean => c >= 0x61 && c <= 0x7a;
 /** a UTF-16 unit that cannot start a `\p{Lu}` code point: below `À` and not `A`–`Z` */
 const cannotBeUpper = (c: number): boolean => c < 0x41 || (c > 0x5a && c < 0xc0);
 
@@ -87,8 +89,14 @@ function nameWordEnd(s: string, p: number): number {
   if (first === undefined || !isUpper(first)) return -1;
   const q = p + width(first);
   let r = q;
-  for (let cp = s.codePointAt(r); cp !== undefined && (isLower(cp) || isApostrophe(cp)); cp = s.codePointAt(r))
-    r += width(cp);
+  for (;;) {
+    if (isAsciiLower(s.charCodeAt(r))) r++;
+    else {
+      const cp = s.codePointAt(r);
+      if (cp === undefined || !(isLower(cp) || isApostrophe(cp))) break;
+      r += width(cp);
+    }
+  }
   if (r === q) return s.charCodeAt(q) === 0x2e ? q + 1 : -1;
   if (s.charCodeAt(r) !== 0x2d) return r;
   // "-Jones" or "-jones": a capital is taken only when a lower-case letter follows it
@@ -96,7 +104,14 @@ function nameWordEnd(s: string, p: number): number {
   const cap = s.codePointAt(t);
   if (cap !== undefined && isUpper(cap) && isLower(s.codePointAt(t + width(cap)))) t += width(cap);
   let u = t;
-  for (let cp = s.codePointAt(u); cp !== undefined && isLower(cp); cp = s.codePointAt(u)) u += width(cp);
+  for (;;) {
+    if (isAsciiLower(s.charCodeAt(u))) u++;
+    else {
+      const cp = s.codePointAt(u);
+      if (cp === undefined || !isLower(cp)) break;
+      u += width(cp);
+    }
+  }
   return u > t ? u : r;
 }
 
@@ -165,7 +180,13 @@ export function capitalizedWords(s: string, keep?: (start: number, end: number) 
     let r = q;
     // the last ' ’ or - inside the run: where the run gives back to when a letter follows it
     let lastMark = -1;
-    for (let c = s.codePointAt(r); c !== undefined; c = s.codePointAt(r)) {
+    for (;;) {
+      if (isAsciiLower(s.charCodeAt(r))) {
+        r++;
+        continue;
+      }
+      const c = s.codePointAt(r);
+      if (c === undefined) break;
       if (isLower(c)) r += width(c);
       else if (isApostrophe(c) || c === 0x2d) {
         if (r > q) lastMark = r;
