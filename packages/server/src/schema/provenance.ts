@@ -17,12 +17,16 @@ import { CrossReference } from './cross-reference.js';
 import { AttributionRole, CrossReferenceKind } from './enums.js';
 import { Source } from './source.js';
 
-type Via = { kind: 'CrossReference' | 'Attribution'; id: string };
+/**
+ * The row a `via` resolves to before the plugin loads it: its id, and which type it is under a key
+ * that is no column of either (a row's own keys are read as loaded columns).
+ */
+type Via = { viaType: 'CrossReference' | 'Attribution'; id: string };
 
 const ProvenanceVia = builder.unionType('ProvenanceVia', {
   description: 'What a provenance step walked: a cross-reference between articles, or an attribution to a source.',
   types: [CrossReference, Attribution],
-  resolveType: (via) => (via as unknown as Via).kind,
+  resolveType: (via) => (via as unknown as Via).viaType,
 });
 
 const ProvenanceStep = builder.objectRef<ProvenanceStepRow>('ProvenanceStep').implement({
@@ -49,12 +53,13 @@ const ProvenanceStep = builder.objectRef<ProvenanceStepRow>('ProvenanceStep').im
     article: t.field({
       type: Article,
       nullable: true,
-      resolve: (step) => (step.articleId ? { id: step.articleId } : null),
+      // the walk read the article's light columns; anything else (its body, relations) loads in one batch
+      resolve: (step) => step.article ?? (step.articleId ? { id: step.articleId } : null),
     }),
     source: t.field({
       type: Source,
       nullable: true,
-      resolve: (step) => (step.sourceId ? ({ id: step.sourceId } as never) : null),
+      resolve: (step) => (step.source ?? (step.sourceId ? { id: step.sourceId } : null)) as never,
     }),
     via: t.field({
       type: ProvenanceVia,
@@ -63,9 +68,9 @@ const ProvenanceStep = builder.objectRef<ProvenanceStepRow>('ProvenanceStep').im
         'The cross-reference or attribution itself (loaded on demand; kind, role and evidence need no extra query).',
       resolve: (step) =>
         (step.crossReferenceId
-          ? { kind: 'CrossReference', id: step.crossReferenceId }
+          ? { viaType: 'CrossReference', id: step.crossReferenceId }
           : step.attributionId
-            ? { kind: 'Attribution', id: step.attributionId }
+            ? { viaType: 'Attribution', id: step.attributionId }
             : null) as never,
     }),
   }),
