@@ -67,6 +67,46 @@ describe.each(engines)('provenance on the demo corpus (%s)', (engine) => {
     expect(demo.store.statements[0]).toMatch(/with recursive/);
   });
 
+  it("reads each step's article and source with the walk; only what the walk does not carry loads afterwards", async () => {
+    const query = (extra: string) => `query ($url: String!) { article(url: $url) { title provenance(maxDepth: 6) {
+      depth article { id title url publishedAt status publisher { name } ${extra} } source { id name kind } } } }`;
+    demo.store.statements.length = 0;
+    const light = await demo.client.data<{
+      article: {
+        provenance: {
+          article: { id: string; title: string; url: string; publishedAt: string | null; publisher: { name: string } };
+          source: { id: string; name: string; kind: string } | null;
+        }[];
+      };
+    }>(query(''), { url: demoUrls.harborRadio });
+    // the article and its walk (with each step's article and source): one statement; the publishers: one more
+    expect(demo.store.statements).toHaveLength(2);
+    demo.store.statements.length = 0;
+    await demo.client.data(
+      `query ($url: String!) { article(url: $url) { provenance(maxDepth: 6) { article { id title } source { id name } } } }`,
+      { url: demoUrls.harborRadio },
+    );
+    expect(demo.store.statements).toHaveLength(1);
+    const wire = light.article.provenance.find((s) => s.article?.url === demoUrls.wire)?.article;
+    expect(wire).toMatchObject({
+      title: expect.any(String),
+      status: 'CORRECTED',
+      publisher: { name: 'Meridian Wire' },
+    });
+    expect(wire?.publishedAt).toBe('2026-03-02T06:30:00.000Z');
+    expect(light.article.provenance.find((s) => s.source?.name === 'Meridian Wire')?.source?.kind).toBe('WIRE_AGENCY');
+
+    // a column the walk does not read (the body's paragraphs) still resolves: one batch for all the steps,
+    // which brings their publishers along
+    demo.store.statements.length = 0;
+    const full = await demo.client.data<{ article: { provenance: { article: { paragraphs: string[] } | null }[] } }>(
+      query('paragraphs'),
+      { url: demoUrls.harborRadio },
+    );
+    expect(full.article.provenance.filter((s) => s.article).every((s) => s.article?.paragraphs.length)).toBe(true);
+    expect(demo.store.statements).toHaveLength(2);
+  });
+
   it('stops at maxDepth', async () => {
     const steps = await provenanceOf(demoUrls.harborRadio, 'provenance', 1);
     expect(steps.filter((s) => s.article).map((s) => s.article?.url)).toEqual([demoUrls.calder]);

@@ -20,7 +20,39 @@ export type ProvenanceStepRow = {
   role: string | null;
   /** The anchor text or the attribution's evidence. */
   evidence: string | null;
+  /** The step's article, its light columns (no body), read in the walk so it needs no query of its own. */
+  article?: StepArticle | null;
+  /** The step's source, likewise. */
+  source?: StepSource | null;
 };
+
+type StepArticle = {
+  id: string;
+  url: string;
+  title: string;
+  language: string | null;
+  publishedAt: Date | null;
+  publisherId: string | null;
+  version: number;
+  status: string;
+};
+type StepSource = {
+  id: string;
+  kind: string;
+  name: string;
+  aliases: string[];
+  domain: string | null;
+  anonymousCount: number | null;
+  relayedById: string | null;
+  mergedIntoId: string | null;
+};
+
+/** The columns of StepArticle / StepSource as JSON, keyed by their field names. */
+const stepArticleJson = sql`json_build_object('id', sa.id, 'url', sa.url, 'title', sa.title, 'language', sa.language,
+  'publishedAt', sa.published_at, 'publisherId', sa.publisher_id, 'version', sa.version, 'status', sa.status)`;
+const stepSourceJson = sql`json_build_object('id', ss.id, 'kind', ss.kind, 'name', ss.name, 'aliases', ss.aliases,
+  'domain', ss.domain, 'anonymousCount', ss.anonymous_count, 'relayedById', ss.relayed_by_id,
+  'mergedIntoId', ss.merged_into_id)`;
 
 const rowsOf = <T>(result: unknown): T[] =>
   Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
@@ -52,13 +84,16 @@ function stepsSql(direction: 'up' | 'down', depth: number) {
   const sources =
     direction === 'up'
       ? sql`union all
-        select x.depth + 1, null::uuid, a.source_id, null::uuid, a.id, null::text, a.role::text, a.evidence
-        from reached x join attributions a on a.article_id = x.article_id
+        select x.depth + 1, null::uuid, a.source_id, null::uuid, a.id, null::text, a.role::text, a.evidence,
+          null::json, ${stepSourceJson}
+        from reached x join attributions a on a.article_id = x.article_id join sources ss on ss.id = a.source_id
         where a.role in (${roles}) and x.depth < ${depth}`
       : sql``;
   return sql`select x.depth, x.article_id as "articleId", null::uuid as "sourceId", x.ref_id as "crossReferenceId",
-        null::uuid as "attributionId", r.kind::text as kind, null::text as role, r.anchor_text as evidence
-      from reached x join cross_references r on r.id = x.ref_id where x.depth > 0
+        null::uuid as "attributionId", r.kind::text as kind, null::text as role, r.anchor_text as evidence,
+        ${stepArticleJson} as article, null::json as source
+      from reached x join cross_references r on r.id = x.ref_id join articles sa on sa.id = x.article_id
+      where x.depth > 0
       ${sources}`;
 }
 
@@ -78,7 +113,15 @@ export function provenanceJsonSql(articleId: SQL, direction: 'up' | 'down', maxD
 /** Parses what provenanceJsonSql returned (drivers hand json back parsed or as text). */
 export function stepsFromJson(value: unknown): ProvenanceStepRow[] {
   const rows = (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as ProvenanceStepRow[];
-  return rows.map((r) => ({ ...r, depth: Number(r.depth) }));
+  return rows.map((r) => ({
+    ...r,
+    depth: Number(r.depth),
+    // JSON carries the timestamp as text; the row a query loads has a Date
+    article: r.article && {
+      ...r.article,
+      publishedAt: r.article.publishedAt === null ? null : new Date(r.article.publishedAt),
+    },
+  }));
 }
 
 /**
