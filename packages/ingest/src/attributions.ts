@@ -309,6 +309,8 @@ export class EntityFinder {
   /** first char code × 256 + length of each surname: most capitalized words are ruled out without a slice */
   private readonly surnameShapes = new Set<number>();
   private readonly cleanNames = new Map<string, string | null>();
+  /** governments, organizations and documents by kind and name: one object for each, as for people and outlets */
+  private readonly named = new Map<string, DraftSource>();
   /** full-name spans of each paragraph, found once for the whole article and reused for its sentences */
   private readonly paragraphNames: Span[][] = [];
   /*
@@ -372,6 +374,17 @@ export class EntityFinder {
     }
   }
 
+  /** The source of `kind` named `name`, the same object each time it is named. */
+  private namedSource(kind: 'GOVERNMENT' | 'ORGANIZATION' | 'DOCUMENT', name: string): DraftSource {
+    const key = `${kind}|${name}`;
+    let source = this.named.get(key);
+    if (!source) {
+      source = { name, kind, aliases: [], domain: null, anonymousCount: null, relayedBy: null };
+      this.named.set(key, source);
+    }
+    return source;
+  }
+
   /** `cleanName`, remembered: an article names the same people again and again */
   private cleanName(raw: string): string | null {
     let name = this.cleanNames.get(raw);
@@ -426,7 +439,7 @@ export class EntityFinder {
         claimed.add(mention);
         out.push({
           ...mention,
-          source: { name, kind, aliases: [], domain: null, anonymousCount: null, relayedBy: null },
+          source: this.namedSource(kind, name),
         });
       }
     }
@@ -639,7 +652,7 @@ export class EntityFinder {
       out.push({
         start,
         end: start + phrase.length,
-        source: { name: phrase, kind: 'DOCUMENT', aliases: [], domain: null, anonymousCount: null, relayedBy: null },
+        source: this.namedSource('DOCUMENT', phrase),
         viaOutlet: via,
       });
     }
