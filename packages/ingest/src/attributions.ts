@@ -1,5 +1,5 @@
 import { mentionTable, person } from './outlets.js';
-import { capitalizedWords, codePointBefore, isWordChar, personSpans, type Span, spansWithin } from './scan.js';
+import { capitalizedWords, codePointBefore, isWordChar, personSpans, type Span, SpanList } from './scan.js';
 import type { DraftSource } from './types.js';
 
 export interface Mention {
@@ -41,8 +41,10 @@ const REPORT_BEFORE =
   /(?:\b(?:reported|first reported|reports?|published|revealed|broken|quoted|cited|interviewed) (?:by|in)|\baccording to|\btold|\btelling|\bin (?:comments|remarks|a statement|an interview|a conversation)(?: made| given)? (?:to|with)|\bin an? (?:interview|conversation) with|\bspeaking to|\bspoke to|\bseen by|\bobtained by|\breviewed by|\bwrote in|\bwriting in|\bpublished by)\s+(?:the\s+|a\s+|an\s+)?(?:(?:report|article|story|investigation|interview|piece)\s+(?:by|in|from|with)\s+(?:the\s+)?)?$/i;
 
 const GOV_HINT = /Ministry|Department|Prosecutor General|Security Council|Central Bank|government/;
+// the look-ahead for "t" or a capital (a cheap superset of what can start a match) spares most positions the slow
+// \p{L} look-behind, as in ORG
 const GOV =
-  /(?<![\p{L}])(?:the\s+)?((?:(?:U\.S\.|US|UK|EU|Russian|Ukrainian|British|French|German|Chinese|Polish|Israeli|Iranian|Turkish|Indian|Japanese|Kazakh|Belarusian|Georgian|Swiss|American|European|\p{Lu}\p{Ll}+['’]s)\s+)?(?:(?:Foreign|Defen[cs]e|Interior|Finance|Justice|Economy|Economic Development|Energy|Health|Emergency Situations|Culture|Education|Agriculture|Transport)\s+Ministry|Ministry\s+of\s+\p{Lu}\p{Ll}+(?:\s+(?:and\s+)?\p{Lu}\p{Ll}+)*|(?:State|Justice|Defense|Treasury|Commerce|Homeland Security)\s+Department|Department\s+of\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*|Prosecutor General['’]s Office|Security Council|Central Bank)|(?:U\.S\.|US|UK|Russian|Ukrainian|British|French|German|Chinese|Polish|Israeli|Swiss|\p{Lu}\p{Ll}+['’]s)\s+government)/gu;
+  /(?=[tA-Z\u00C0-\u{10FFFF}])(?<![\p{L}])(?:the\s+)?((?:(?:U\.S\.|US|UK|EU|Russian|Ukrainian|British|French|German|Chinese|Polish|Israeli|Iranian|Turkish|Indian|Japanese|Kazakh|Belarusian|Georgian|Swiss|American|European|\p{Lu}\p{Ll}+['’]s)\s+)?(?:(?:Foreign|Defen[cs]e|Interior|Finance|Justice|Economy|Economic Development|Energy|Health|Emergency Situations|Culture|Education|Agriculture|Transport)\s+Ministry|Ministry\s+of\s+\p{Lu}\p{Ll}+(?:\s+(?:and\s+)?\p{Lu}\p{Ll}+)*|(?:State|Justice|Defense|Treasury|Commerce|Homeland Security)\s+Department|Department\s+of\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)*|Prosecutor General['’]s Office|Security Council|Central Bank)|(?:U\.S\.|US|UK|Russian|Ukrainian|British|French|German|Chinese|Polish|Israeli|Swiss|\p{Lu}\p{Ll}+['’]s)\s+government)/gu;
 const ORG_HINT =
   /Institute|Cent(?:er|re)|University|Foundation|Council|Organi[sz]ation|Commi(?:ssion|ttee)|Association|Watch|Fund|Agency|Think Tank|Group/;
 // the look-ahead for a capital (a cheap superset of \p{Lu}) spares most positions the slow \p{L} look-behind
@@ -311,19 +313,19 @@ export class EntityFinder {
   private readonly cleanNames = new Map<string, string | null>();
   /** governments, organizations and documents by kind and name: one object for each, as for people and outlets */
   private readonly named = new Map<string, DraftSource>();
-  /** full-name spans of each paragraph, found once for the whole article and reused for its sentences */
-  private readonly paragraphNames: Span[][] = [];
   /*
-   * Matches in the paragraphs, as offsets into the paragraphs laid end to end (one apart) and kept in flat lists of
-   * numbers: an object or a list per paragraph would live as long as the article and slow every garbage collection.
+   * What the paragraphs hold, found once for the whole article and looked up by their sentences: offsets into the
+   * paragraphs laid end to end (one apart), kept in flat lists of numbers, as an object or a list per paragraph would
+   * live as long as the article and slow every garbage collection.
    */
   /** where each paragraph starts */
   private readonly paragraphStarts: number[] = [];
+  /** full names (PERSON_PATTERN) */
+  private readonly names = new SpanList();
   /** where the matches of each of HINTS end */
   private readonly hintEnds: Record<Hint, number[]> = { gov: [], org: [], document: [], cues: [] };
-  /** where the ANON_NOUN matches start and end */
-  private readonly nounStarts: number[] = [];
-  private readonly nounEnds: number[] = [];
+  /** ANON_NOUN matches */
+  private readonly nouns = new SpanList();
 
   /**
    * `articleTexts` (title, paragraphs, boilerplate) decide which aliases apply; full names are learnt from the
@@ -353,13 +355,11 @@ export class EntityFinder {
         re.lastIndex = 0;
         while (re.test(paragraph)) this.hintEnds[hint].push(offset + re.lastIndex);
       }
-      for (const m of allMatches(ANON_NOUN, paragraph)) {
-        this.nounStarts.push(offset + m.index);
-        this.nounEnds.push(offset + m.index + m[0].length);
-      }
-      offset += paragraph.length + 1;
+      for (const m of allMatches(ANON_NOUN, paragraph))
+        this.nouns.push(offset + m.index, offset + m.index + m[0].length);
       const spans = personSpans(paragraph);
-      this.paragraphNames.push(spans);
+      for (const m of spans) this.names.push(offset + m.start, offset + m.end);
+      offset += paragraph.length + 1;
       for (const m of spans) {
         const name = this.cleanName(paragraph.slice(m.start, m.end));
         if (!name || this.known.has(name)) continue;
@@ -465,27 +465,14 @@ export class EntityFinder {
   /** ANON_NOUN matches of sentence `s`: its paragraph's, unless one runs over the sentence's edge. */
   private nounSpans(s: string, at: SentenceAt | undefined): Span[] {
     const from = this.offsetOf(at);
-    const spans = from === undefined ? null : this.nounsWithin(from, from + s.length);
+    const spans = from === undefined ? null : this.nouns.within(from, from + s.length);
     return spans ?? allMatches(ANON_NOUN, s).map((m) => ({ start: m.index, end: m.index + m[0].length }));
-  }
-
-  /** The paragraphs' nouns in `from`..`to`, moved to start at 0; null when one runs over either edge. */
-  private nounsWithin(from: number, to: number): Span[] | null {
-    const out: Span[] = [];
-    for (let i = firstAbove(this.nounEnds, from); i < this.nounEnds.length; i++) {
-      const start = this.nounStarts[i] ?? 0;
-      const end = this.nounEnds[i] ?? 0;
-      if (start >= to) break;
-      if (start < from || end > to) return null;
-      out.push({ start: start - from, end: end - from });
-    }
-    return out;
   }
 
   /** Full-name spans of sentence `s`: its paragraph's, unless one runs over the sentence's edge. */
   private nameSpans(s: string, at: SentenceAt | undefined): Span[] {
-    const spans = at && this.paragraphNames[at.paragraph];
-    return (spans && spansWithin(spans, at.start, at.start + s.length)) ?? personSpans(s);
+    const from = this.offsetOf(at);
+    return (from === undefined ? null : this.names.within(from, from + s.length)) ?? personSpans(s);
   }
 
   private personMentions(s: string, taken: Mention[], at?: SentenceAt): Mention[] {

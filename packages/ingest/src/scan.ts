@@ -203,24 +203,42 @@ export function capitalizedWords(s: string, keep?: (start: number, end: number) 
 }
 
 /**
- * The spans of `spans` (sorted, as the scanners give them) that lie in `start`..`end`, moved to start at 0; null
- * when one runs over either edge. For the sentences of a paragraph this is what scanning the sentence alone gives:
- * a sentence is set off by whitespace, which neither pattern reads past unless a match runs on over it.
+ * Spans (sorted and apart, as the scanners give them) kept as two flat lists of offsets. Made for the spans of all the
+ * paragraphs of an article, laid end to end: an object for each span and a list for each paragraph would live as long
+ * as the article and slow every garbage collection.
  */
-export function spansWithin(spans: readonly Span[], start: number, end: number): Span[] | null {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((spans[mid]?.end ?? 0) <= start) lo = mid + 1;
-    else hi = mid;
+export class SpanList {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  /** Appends a span; it starts at or after the end of the last one. */
+  push(start: number, end: number): void {
+    this.starts.push(start);
+    this.ends.push(end);
   }
-  const out: Span[] = [];
-  for (let i = lo; i < spans.length; i++) {
-    const m = spans[i];
-    if (!m || m.start >= end) break;
-    if (m.start < start || m.end > end) return null;
-    out.push({ start: m.start - start, end: m.end - start });
+
+  /**
+   * The spans that lie in `start`..`end`, moved to start at 0; null when one runs over either edge. For the
+   * sentences of a paragraph this is what scanning the sentence alone gives: a sentence is set off by whitespace,
+   * which neither pattern reads past unless a match runs on over it.
+   */
+  within(start: number, end: number): Span[] | null {
+    // the first span that ends after `start`
+    let lo = 0;
+    let hi = this.ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.ends[mid] ?? 0) <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Span[] = [];
+    for (let i = lo; i < this.starts.length; i++) {
+      const from = this.starts[i] ?? end;
+      const to = this.ends[i] ?? end;
+      if (from >= end) break;
+      if (from < start || to > end) return null;
+      out.push({ start: from - start, end: to - start });
+    }
+    return out;
   }
-  return out;
 }
