@@ -1,3 +1,4 @@
+import { unevenSpace } from './normalize.js';
 import { mentionTable, person } from './outlets.js';
 import { capitalizedWords, codePointBefore, isWordChar, personSpans, type Span, SpanList } from './scan.js';
 import type { DraftSource } from './types.js';
@@ -239,12 +240,10 @@ function firstAbove(xs: readonly number[], x: number): number {
   return lo;
 }
 
-const UNEVEN_SPACE = /[^\S ]| {2}/;
-
 /** `raw` without a possessive and without title words at either end; null unless two or more name words are left. */
 function cleanName(raw: string): string | null {
   const bare = raw.endsWith("'s") || raw.endsWith('’s') ? raw.slice(0, -2) : raw;
-  const words = UNEVEN_SPACE.test(bare) ? bare.split(/\s+/) : bare.split(' ');
+  const words = unevenSpace(bare) ? bare.split(/\s+/) : bare.split(' ');
   while (words.length && NOT_NAME.has(words[0] ?? '')) words.shift();
   while (words.length && NOT_NAME.has(words.at(-1) ?? '')) words.pop();
   if (words.length < 2 || words.some((w) => NOT_NAME.has(w))) return null;
@@ -362,10 +361,11 @@ export class EntityFinder {
       offset += paragraph.length + 1;
       for (const m of spans) {
         const name = this.cleanName(paragraph.slice(m.start, m.end));
-        if (!name || this.known.has(name)) continue;
-        const p = this.people.get(name) ?? person(name);
+        if (!name || this.known.has(name) || this.people.has(name)) continue;
+        const p = person(name);
         this.people.set(name, p);
-        const surname = name.split(' ').at(-1);
+        // a clean name is words set apart by single spaces
+        const surname = name.slice(name.lastIndexOf(' ') + 1);
         if (surname && !this.surnames.has(surname)) {
           this.surnames.set(surname, p);
           this.surnameShapes.add(shape(surname, 0, surname.length));
@@ -516,7 +516,7 @@ export class EntityFinder {
     const named: Mention[] = [];
     for (const m of bodies) if (speaks(s, m)) named.push(m);
     for (const m of people) if (speaks(s, m)) named.push(m);
-    named.sort((a, b) => a.start - b.start);
+    if (named.length > 1) named.sort((a, b) => a.start - b.start);
     const anonymous = this.anonymous(s, outlets, reports, at);
     const documents = this.documents(s, outlets, at);
     const cues = this.has('cues', s, at);
@@ -601,7 +601,7 @@ export class EntityFinder {
         .slice(start, end)
         .replace(/^,|,$/g, '')
         .replace(/\banonymous\s+/i, '');
-      name = (UNEVEN_SPACE.test(name) ? name.replace(/\s+/g, ' ') : name).trim();
+      name = (unevenSpace(name) ? name.replace(/\s+/g, ' ') : name).trim();
       if (/^\p{Lu}\p{Ll}/u.test(name) && outlets[firstFrom(outlets, start)]?.start !== start)
         name = name[0]?.toLowerCase() + name.slice(1);
       const sameSentenceOutlet = reports[0]?.source ?? null;

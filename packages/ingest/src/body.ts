@@ -1,6 +1,6 @@
 import { parseCorrectionNote } from './corrections.js';
 import { parseCreditLine } from './credits.js';
-import { absoluteUrl, squash } from './normalize.js';
+import { absoluteUrl, squash, unevenSpace } from './normalize.js';
 import { person } from './outlets.js';
 import type { Anchor, DraftCorrection, DraftReference, DraftSource, RawParagraph } from './types.js';
 
@@ -8,13 +8,10 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 const decode = (s: string): string =>
   s.replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_m, e: string) => ENTITIES[e] ?? _m);
 
-/** whitespace other than single spaces: only then does a piece need squashing */
-const UNEVEN_SPACE = /[^\S ]| {2}/;
-
 /** Text between tags, decoded and squashed; without its leading space where the text before it ends with one. */
 function piece(s: string, afterSpace: boolean): string {
   let text = decode(s);
-  if (UNEVEN_SPACE.test(text)) text = text.replace(/[\s\u00a0]+/g, ' ');
+  if (unevenSpace(text)) text = text.replace(/[\s\u00a0]+/g, ' ');
   return afterSpace && text.startsWith(' ') ? text.slice(1) : text;
 }
 

@@ -42,5 +42,13 @@ export function absoluteUrl(href: string, base: string | null): string | null {
   }
 }
 
+const DOUBLE_SPACE = / {2}/;
+const OTHER_SPACE = /[^\S ]/;
+/**
+ * Whitespace other than single spaces (`/[^\S ]| {2}/`): only then does a piece of text need squashing. Two tests, as
+ * the regex engine scans a lone literal and a lone class each faster than their alternation.
+ */
+export const unevenSpace = (s: string): boolean => DOUBLE_SPACE.test(s) || OTHER_SPACE.test(s);
+
 /** Collapse runs of whitespace (incl. non-breaking) to one space and trim. */
 export const squash = (s: string): string => s.replace(/[\s\u00a0]+/g, ' ').trim();
