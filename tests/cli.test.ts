@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXAMPLE_QUERY } from '@newsgraph/server';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, startServer } from './support/cli.js';
+import { repoRoot, runCli, startServer } from './support/cli.js';
 
 describe('the newsgraph CLI on the embedded database', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'newsgraph-cli-'));
@@ -71,6 +71,23 @@ describe('the newsgraph CLI on the embedded database', () => {
     // newest first
     expect(actions.slice(0, 2)).toEqual(['keys.revoke', 'keys.create']);
     await expect(runCli(['keys', 'create', '--role', 'root', '--label', 'x'], env)).rejects.toMatchObject({ code: 1 });
+  });
+
+  it('runs from the sources through tsx when asked not to use the bundle, with the same answers', async () => {
+    const env = { NEWSGRAPH_DATA_DIR: dataDir };
+    const fromBundle = await runCli(['keys', 'list'], env);
+    const fromSources = await runCli(['keys', 'list'], { ...env, NEWSGRAPH_NO_BUNDLE: '1' });
+    expect(fromSources.stdout).toBe(fromBundle.stdout);
+    expect(fromSources.stderr).toBe('');
+  });
+
+  it('rebuilds the server bundle when it is older than the sources', async () => {
+    const bundle = join(repoRoot, 'node_modules/.cache/newsgraph/server.mjs');
+    await runCli(['help'], {});
+    expect(existsSync(bundle)).toBe(true);
+    utimesSync(bundle, new Date(2000, 0, 1), new Date(2000, 0, 1));
+    await runCli(['help'], {});
+    expect(statSync(bundle).mtimeMs).toBeGreaterThan(Date.now() - 120_000);
   });
 
   it('rejects an unknown command with usage and a non-zero exit', async () => {

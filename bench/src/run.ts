@@ -72,7 +72,7 @@ function startContender(name: Name, url: string): Started {
     case 'newsgraph':
       return start(
         process.execPath,
-        ['--import', 'tsx', 'packages/server/src/cli/main.ts', 'serve', '--port', port, '--host', '127.0.0.1'],
+        ['packages/server/scripts/run.mjs', 'serve', '--port', port, '--host', '127.0.0.1'],
         {
           ...common,
           NEWSGRAPH_RATE_LIMIT_PER_IP: '100000000',

@@ -3,10 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const cliEntry = fileURLToPath(new URL('../../packages/server/src/cli/main.ts', import.meta.url));
-// node itself (with tsx as a loader), not the tsx wrapper, so signals reach the server process directly
+// what `pnpm start` / `pnpm newsgraph` run: the server bundle (rebuilt when a source is newer), or the
+// sources through tsx with NEWSGRAPH_NO_BUNDLE=1; node itself, so signals reach the server directly
+const cliEntry = fileURLToPath(new URL('../../packages/server/scripts/run.mjs', import.meta.url));
 const node = process.execPath;
-const loader = ['--import', 'tsx'];
+const loader: string[] = [];
 
 /** Runs `newsgraph <args>` as the README's `pnpm newsgraph` would, with its own environment. */
 export async function runCli(args: string[], env: Record<string, string | undefined>) {
