@@ -1,6 +1,16 @@
 import { unevenSpace } from './normalize.js';
 import { mentionTable, person } from './outlets.js';
-import { capitalizedWords, codePointBefore, isWordChar, personSpans, type Span, SpanList } from './scan.js';
+import {
+  capitalizedWordsIn,
+  codePointAt,
+  codePointBefore,
+  isWordChar,
+  personSpansIn,
+  type Span,
+  SpanList,
+  unitsOf,
+  unitsOfAll,
+} from './scan.js';
 import type { DraftSource } from './types.js';
 
 export interface Mention {
@@ -157,6 +167,12 @@ export interface SentenceFacts {
   followsUp: boolean;
 }
 
+/** The code units of a sentence: in `u` from `start`. */
+interface SentenceUnits {
+  u: Uint16Array;
+  start: number;
+}
+
 /** Where a sentence starts: paragraph index and offset in that paragraph, which `splitSentences` cut it from. */
 export interface SentenceAt {
   paragraph: number;
@@ -250,7 +266,22 @@ function cleanName(raw: string): string | null {
   return words.join(' ');
 }
 
-const shape = (s: string, start: number, end: number): number => s.charCodeAt(start) * 256 + Math.min(end - start, 255);
+const shape = (first: number, length: number): number => first * 256 + Math.min(length, 255);
+
+/** A known name with its code units, to be compared in place. */
+interface KnownName {
+  text: string;
+  units: Uint16Array;
+  source: DraftSource;
+}
+
+/** Whether `units` are at `i` of `u`, the last one compared first: many names start alike ("The …"). */
+function unitsAt(u: Uint16Array, i: number, units: Uint16Array): boolean {
+  const n = units.length;
+  if (u[i + n - 1] !== units[n - 1]) return false;
+  for (let k = 0; k < n - 1; k++) if (u[i + k] !== units[k]) return false;
+  return true;
+}
 
 const isTokenChar = (cp: number): boolean =>
   cp === 0x2e || cp === 0x27 || cp === 0x2019 || cp === 0x2d || isWordChar(cp);
@@ -301,9 +332,10 @@ function tokenBefore(
 
 /** Finds outlets, bodies, people and anonymous sources in sentences of one article. */
 export class EntityFinder {
-  /** known names by their first two char codes (both < 128, as `c0 * 128 + c1`), longest first */
-  // filled up front: set sparsely, the array would fall back to slow dictionary elements
-  private readonly byFirstTwo: Array<string[] | undefined> = new Array(128 * 128).fill(undefined);
+  /** known names by their first two characters, longest first */
+  private readonly buckets: KnownName[][] = [];
+  /** for the first two char codes of a known name (both < 128, as `c0 << 7 | c1`), 1 + the index of its bucket */
+  private readonly bucketOf = new Uint16Array(128 * 128);
   private readonly known = new Map<string, DraftSource>();
   private readonly people = new Map<string, DraftSource>();
   private readonly surnames = new Map<string, DraftSource>();
@@ -319,6 +351,8 @@ export class EntityFinder {
    */
   /** where each paragraph starts */
   private readonly paragraphStarts: number[] = [];
+  /** the code units of the paragraphs, for the scanners */
+  private readonly units: Uint16Array;
   /** full names (PERSON_PATTERN) */
   private readonly names = new SpanList();
   /** where the matches of each of HINTS end */
@@ -342,11 +376,16 @@ export class EntityFinder {
       const c0 = r.text.charCodeAt(0);
       const c1 = r.text.charCodeAt(1);
       if (!(c0 < 0x80 && c1 < 0x80)) throw new Error(`known name ${r.text} must start with two ASCII characters`);
-      const names = this.byFirstTwo[c0 * 128 + c1] ?? [];
-      names.push(r.text);
-      this.byFirstTwo[c0 * 128 + c1] = names;
+      const key = (c0 << 7) | c1;
+      let bucket = this.buckets[(this.bucketOf[key] ?? 0) - 1];
+      if (!bucket) {
+        bucket = [];
+        this.bucketOf[key] = this.buckets.push(bucket);
+      }
+      bucket.push({ text: r.text, units: unitsOf(r.text), source: this.known.get(r.text) ?? r.source });
     }
     // full names anywhere in the article let a later bare surname ("Petrov said") resolve
+    this.units = unitsOfAll(paragraphs);
     let offset = 0;
     for (const paragraph of paragraphs) {
       this.paragraphStarts.push(offset);
@@ -356,11 +395,10 @@ export class EntityFinder {
       }
       for (const m of allMatches(ANON_NOUN, paragraph))
         this.nouns.push(offset + m.index, offset + m.index + m[0].length);
-      const spans = personSpans(paragraph);
-      for (const m of spans) this.names.push(offset + m.start, offset + m.end);
-      offset += paragraph.length + 1;
+      const spans = personSpansIn(this.units, offset, offset + paragraph.length);
+      for (const m of spans) this.names.push(m.start, m.end);
       for (const m of spans) {
-        const name = this.cleanName(paragraph.slice(m.start, m.end));
+        const name = this.cleanName(paragraph.slice(m.start - offset, m.end - offset));
         if (!name || this.known.has(name) || this.people.has(name)) continue;
         const p = person(name);
         this.people.set(name, p);
@@ -368,9 +406,10 @@ export class EntityFinder {
         const surname = name.slice(name.lastIndexOf(' ') + 1);
         if (surname && !this.surnames.has(surname)) {
           this.surnames.set(surname, p);
-          this.surnameShapes.add(shape(surname, 0, surname.length));
+          this.surnameShapes.add(shape(surname.charCodeAt(0), surname.length));
         }
       }
+      offset += paragraph.length + 1;
     }
   }
 
@@ -401,24 +440,24 @@ export class EntityFinder {
    * Names are looked up by two characters, not one: "th" and "do" would send every "the" and "do" to the names.
    */
   knownMentions(s: string): Mention[] {
+    return this.knownIn(unitsOf(s), 0, s.length);
+  }
+
+  /** `knownMentions` of the text `start`..`end` of `u`, at offsets from `start`. */
+  private knownIn(u: Uint16Array, start: number, end: number): Mention[] {
     const out: Mention[] = [];
-    const byFirstTwo = this.byFirstTwo;
+    const bucketOf = this.bucketOf;
     // every name has two characters or more: none starts at the last one
-    let c1 = s.charCodeAt(0);
-    for (let i = 0; i < s.length - 1; i++) {
-      const c0 = c1;
-      c1 = s.charCodeAt(i + 1);
-      const names = c0 < 0x80 && c1 < 0x80 ? byFirstTwo[c0 * 128 + c1] : undefined;
-      if (!names || isWordChar(codePointBefore(s, i))) continue;
-      for (const name of names) {
-        const end = i + name.length;
-        // the last character first: "the " starts three names
-        if (s.charCodeAt(end - 1) !== name.charCodeAt(name.length - 1) || !s.startsWith(name, i)) continue;
-        if (isWordChar(s.codePointAt(end))) continue;
-        const source = this.known.get(name);
-        if (source) out.push({ source, start: i, end });
-        i = end - 1;
-        c1 = s.charCodeAt(end);
+    for (let i = start; i < end - 1; i++) {
+      const c0 = u[i] ?? 0;
+      const c1 = u[i + 1] ?? 0;
+      const bucket = (c0 | c1) < 0x80 ? (bucketOf[(c0 << 7) | c1] ?? 0) : 0;
+      if (bucket === 0 || isWordChar(codePointBefore(u, start, i))) continue;
+      for (const name of this.buckets[bucket - 1] ?? []) {
+        const stop = i + name.units.length;
+        if (stop > end || !unitsAt(u, i, name.units) || isWordChar(codePointAt(u, stop, end))) continue;
+        out.push({ source: name.source, start: i - start, end: stop - start });
+        i = stop - 1;
         break;
       }
     }
@@ -470,15 +509,17 @@ export class EntityFinder {
   }
 
   /** Full-name spans of sentence `s`: its paragraph's, unless one runs over the sentence's edge. */
-  private nameSpans(s: string, at: SentenceAt | undefined): Span[] {
-    const from = this.offsetOf(at);
-    return (from === undefined ? null : this.names.within(from, from + s.length)) ?? personSpans(s);
+  private nameSpans(s: string, units: SentenceUnits): Span[] {
+    const { u, start } = units;
+    const end = start + s.length;
+    const within = u === this.units ? this.names.within(start, end) : null;
+    return within ?? personSpansIn(u, start, end).map((m) => ({ start: m.start - start, end: m.end - start }));
   }
 
-  private personMentions(s: string, taken: Mention[], at?: SentenceAt): Mention[] {
+  private personMentions(s: string, taken: Mention[], units: SentenceUnits): Mention[] {
     const out: Mention[] = [];
     let claimed: Claimed | undefined;
-    for (const m of this.nameSpans(s, at)) {
+    for (const m of this.nameSpans(s, units)) {
       const raw = s.slice(m.start, m.end).replace(/['’]s$/, '');
       const name = this.cleanName(raw);
       if (!name) continue;
@@ -491,7 +532,12 @@ export class EntityFinder {
     // a bare surname that an earlier full name explains, where no other source is named
     if (this.surnames.size === 0) return out;
     let named: Claimed | undefined;
-    for (const mention of capitalizedWords(s, (start, end) => this.surnameShapes.has(shape(s, start, end)))) {
+    const { u, start } = units;
+    const words = capitalizedWordsIn(u, start, start + s.length, (a, b) =>
+      this.surnameShapes.has(shape(u[a] ?? 0, b - a)),
+    );
+    for (const word of words) {
+      const mention = { start: word.start - start, end: word.end - start };
       const full = this.surnames.get(s.slice(mention.start, mention.end));
       if (!full) continue;
       named ??= new Claimed([...taken, ...out]);
@@ -504,12 +550,14 @@ export class EntityFinder {
 
   /** What sentence `s` says; `at` places it in the paragraphs given to the constructor, which saves work. */
   facts(s: string, publisher: DraftSource | null, at?: SentenceAt): SentenceFacts {
-    const known = this.knownMentions(s);
+    const from = this.offsetOf(at);
+    const units: SentenceUnits = from === undefined ? { u: unitsOf(s), start: 0 } : { u: this.units, start: from };
+    const known = this.knownIn(units.u, units.start, units.start + s.length);
     const outlets: Mention[] = [];
     const bodies: Mention[] = [];
     for (const m of known) (isOutletKind(m.source) ? outlets : bodies).push(m);
     for (const m of this.bodyMentions(s, known, at)) bodies.push(m);
-    const people = this.personMentions(s, outlets.length ? [...outlets, ...bodies] : bodies, at);
+    const people = this.personMentions(s, outlets.length ? [...outlets, ...bodies] : bodies, units);
 
     const reports: Mention[] = [];
     for (const m of outlets) if (REPORT_AFTER.test(after(s, m)) || REPORT_BEFORE.test(before(s, m))) reports.push(m);

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CAPITALIZED_PATTERN, capitalizedWords, PERSON_PATTERN, personSpans, type Span, SpanList } from './scan.js';
+import {
+  CAPITALIZED_PATTERN,
+  capitalizedWords,
+  capitalizedWordsIn,
+  PERSON_PATTERN,
+  personSpans,
+  personSpansIn,
+  type Span,
+  SpanList,
+  unitsOf,
+} from './scan.js';
 import { splitSentences } from './sentences.js';
 
 const regexSpans = (re: RegExp, s: string): Span[] =>
@@ -88,6 +98,19 @@ describe('scanners find what their patterns find', () => {
     fc.assert(
       fc.property(text, (s) => {
         expect(capitalizedWords(s)).toEqual(regexSpans(CAPITALIZED_PATTERN, s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('read in a longer array, a text is read as if it were alone', () => {
+    fc.assert(
+      fc.property(text, text, text, (before, s, after) => {
+        const u = unitsOf(before + s + after);
+        const from = before.length;
+        const moved = (spans: Span[]) => spans.map((m) => ({ start: m.start - from, end: m.end - from }));
+        expect(moved(personSpansIn(u, from, from + s.length))).toEqual(personSpans(s));
+        expect(moved(capitalizedWordsIn(u, from, from + s.length))).toEqual(capitalizedWords(s));
       }),
       { numRuns: 3000 },
     );
