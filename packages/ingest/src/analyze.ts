@@ -1,6 +1,6 @@
 import { EntityFinder, type SentenceFacts } from './attributions.js';
 import { findKnownBody, hostOf, publisherFromUrl } from './outlets.js';
-import { findQuotes, quoteSentences } from './quotes.js';
+import { findQuotes, quoteSentences, sentenceIndex } from './quotes.js';
 import { type Sentence, splitSentences } from './sentences.js';
 import type {
   ArticleDraft,
@@ -143,7 +143,8 @@ export function analyze(x: ExtractedArticle): ArticleDraft {
   let lastPerson: DraftSource | null = null;
   paragraphs.forEach((text, pi) => {
     const { sentences: ss, facts: fs } = early[pi] ?? read(pi);
-    const speakers: Array<DraftSource | null> = [];
+    // the person named last before each sentence: a quote's speaker is worked out only for the sentences of quotes
+    const before: Array<DraftSource | null> = [];
     fs.forEach((f, si) => {
       const evidence = ss[si]?.text ?? null;
       const reportVia = f.reports.find((r) => !sameSource(r.source, publisher))?.source ?? null;
@@ -160,16 +161,20 @@ export function analyze(x: ExtractedArticle): ArticleDraft {
         attribute('ANONYMOUS_SOURCE', source, via, evidence, pi);
       }
       for (const d of f.documents) attribute('DOCUMENT_SOURCE', d.source, d.viaOutlet ?? reportVia, evidence, pi);
-      speakers.push(speakerOf(f, lastPerson));
+      before.push(lastPerson);
       lastPerson = f.people.at(-1)?.source ?? lastPerson;
     });
     for (const q of findQuotes(text)) {
       const idx = quoteSentences(q, ss);
-      const source = idx.map((i) => speakers[i] ?? null).find((s) => s !== null) ?? null;
+      const speakers = idx.map((i) => {
+        const f = fs[i];
+        return f ? speakerOf(f, before[i] ?? null) : null;
+      });
+      const source = speakers.find((s) => s !== null) ?? null;
       quotes.push({ text: q.text, paragraphIndex: pi, source });
     }
     for (const a of x.paragraphs[pi]?.anchors ?? []) {
-      const si = ss.findIndex((s) => a.start >= s.start && a.start < Math.max(s.end, s.start + 1));
+      const si = sentenceIndex(ss, a.start);
       const f = fs[si] ?? fs.at(-1);
       const sentence = ss[si]?.text ?? text;
       let kind: CrossReferenceKind = 'CITES';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EntityFinder } from './attributions.js';
+import { EntityFinder, type SentenceFacts } from './attributions.js';
 import { type ArticleDraft, parseArticle } from './index.js';
 import { splitSentences } from './sentences.js';
 
@@ -253,9 +253,14 @@ describe('sentences read with their paragraph', () => {
     fc.assert(
       fc.property(fc.array(paragraph, { minLength: 1, maxLength: 4 }), (paragraphs) => {
         const finder = new EntityFinder(paragraphs, paragraphs);
+        const publisher = finder.knownMentions('Reuters')[0]?.source ?? null;
+        // the cues are read when asked for
+        const read = (f: SentenceFacts) => ({ ...f, cues: [f.reliesOnReport, f.pronounSpeech, f.followsUp] });
         paragraphs.forEach((p, pi) => {
           for (const s of splitSentences(p))
-            expect(finder.facts(s.text, null, { paragraph: pi, start: s.start })).toEqual(finder.facts(s.text, null));
+            expect(read(finder.facts(s.text, publisher, { paragraph: pi, start: s.start }))).toEqual(
+              read(finder.facts(s.text, publisher)),
+            );
         });
       }),
       { numRuns: 1000 },

@@ -4,6 +4,7 @@ import {
   capitalizedWordsIn,
   codePointAt,
   codePointBefore,
+  isLetter,
   isWordChar,
   personSpansIn,
   type Span,
@@ -26,9 +27,9 @@ const isOutletKind = (s: DraftSource): boolean =>
  * Speed. Parsing runs these rules over every sentence, and 1 MB of text is some 10k sentences, so:
  * - full names and capitalized words are found by the scanners in scan.ts, and the full names of a paragraph are
  *   found once and handed to its sentences; known outlets and bodies are found by the scan in `knownMentions`;
- * - GOV, ORG, document patterns and the sentence cues only run where a cheap keyword test (the *_HINT patterns)
- *   says they can match; the hints, and the nouns of anonymous sources, are matched once per paragraph (HINTS)
- *   and each sentence looks up the matches that lie in it;
+ * - GOV, ORG and document patterns only run where a cheap keyword test (the *_HINT patterns) says they can match;
+ *   the hints, and the nouns of anonymous sources, are matched once per paragraph (HINTS) and each sentence looks
+ *   up the matches that lie in it; the sentence cues are read only for the sentences that need them (`Facts`);
  * - anonymous sources read back word by word from the noun (`tokenBefore`) instead of cutting a window into words;
  * - matches are read with `allMatches`, as `matchAll` copies the regex on every call.
  * None of this changes what is found; each hint is found in any text its pattern matches.
@@ -62,8 +63,8 @@ const ORG_HINT =
 const ORG =
   /(?=[A-Z\u00C0-\u{10FFFF}])(?<![\p{L}])((?:\p{Lu}[\p{L}'’&-]*\s+){0,4}(?:Institute|Center|Centre|University|Foundation|Council|Organi[sz]ation|Commission|Committee|Association|Watch|Fund|Agency|Think Tank|Group)(?:\s+(?:for|of|on)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?\p{Lu}[\p{L}'’-]*){0,4})?)/gu;
 const BODY_PATTERNS = [
-  ['gov', GOV, 'GOVERNMENT'],
-  ['org', ORG, 'ORGANIZATION'],
+  { hint: 'gov', re: GOV, kind: 'GOVERNMENT' },
+  { hint: 'org', re: ORG, kind: 'ORGANIZATION' },
 ] as const;
 
 const NOT_NAME = new Set(
@@ -124,6 +125,9 @@ const OF_AFTER = /\s+of\b/iy;
 const ANON_NOUNS = 'sources?|officials?|people|persons|diplomats?|insiders?|officers?';
 // the lookahead repeats the nouns so that the slow \p{L} lookbehind only runs where a noun starts
 const ANON_NOUN = new RegExp(`(?=${ANON_NOUNS})(?<![\\p{L}])(${ANON_NOUNS})(?![\\p{L}])`, 'giu');
+// ANON_NOUN without its look-behind, which is tested by hand where a noun is found: the same matches, as a noun is
+// letters only and no noun can start inside one passed over (it would have a letter before it)
+const ANON_NOUN_AHEAD = new RegExp(`(?:${ANON_NOUNS})(?![\\p{L}])`, 'giu');
 const DOCUMENT_HINT = /document|memo|filing|letter|cable|mail|assessment|dossier|transcript|recording/;
 const DOCUMENT =
   /\b(?:a|an|the)\s+((?:(?:leaked|confidential|internal|classified|secret|draft|court|government|official|intelligence|unpublished|\p{Lu}[\p{L}.]*)\s+){0,3}(?:documents?|memos?|memorandum|filings?|letters?|cables?|e-?mails?|assessments?|dossiers?|transcripts?|recordings?)(?:\s+(?:seen|reviewed|obtained|viewed) by\s+(?:the\s+)?[\p{L}.'’ -]+?(?=[,.;]|\s+(?:and|as|which|that|said|shows?|showed)\b|$))?)/gu;
@@ -143,10 +147,10 @@ const SENTENCE_CUES = new RegExp([RELIES_ON_REPORT, PRONOUN_SPEECH, FOLLOWS_UP].
  * lie inside it, as the whitespace on either side of a sentence in its paragraph meets `\b` and the lookarounds as the
  * sentence's edges do.
  */
-const HINTS = { gov: GOV_HINT, org: ORG_HINT, document: DOCUMENT_HINT, cues: SENTENCE_CUES } as const;
+const HINTS = { gov: GOV_HINT, org: ORG_HINT, document: DOCUMENT_HINT } as const;
 type Hint = keyof typeof HINTS;
 const HINT_NAMES = Object.keys(HINTS) as Hint[];
-const GLOBAL_HINTS = HINT_NAMES.map((h) => [h, new RegExp(HINTS[h].source, `${HINTS[h].flags}g`)] as const);
+const GLOBAL_HINTS = HINT_NAMES.map((hint) => ({ hint, re: new RegExp(HINTS[hint].source, `${HINTS[hint].flags}g`) }));
 
 export interface SentenceFacts {
   /** outlets named with a reporting phrase ("Reuters reported", "told TASS", "a Bloomberg report") */
@@ -160,11 +164,55 @@ export interface SentenceFacts {
   /** every person named in the sentence */
   people: Mention[];
   /** sentence relies on "the report" (the article's wire origin) */
-  reliesOnReport: boolean;
+  readonly reliesOnReport: boolean;
   /** sentence uses "he said"/"she said" */
-  pronounSpeech: boolean;
+  readonly pronounSpeech: boolean;
   /** "previously reported", "as we reported" */
-  followsUp: boolean;
+  readonly followsUp: boolean;
+}
+
+/**
+ * What a sentence says. Its cues (`reliesOnReport`, `pronounSpeech`, `followsUp`) are read when asked for: an article
+ * needs them only for the sentences of its quotes and links.
+ */
+class Facts implements SentenceFacts {
+  private hasCues: boolean | undefined;
+
+  constructor(
+    private readonly s: string,
+    private readonly publisher: DraftSource | null,
+    readonly reports: Mention[],
+    readonly named: Mention[],
+    readonly anonymous: SentenceFacts['anonymous'],
+    readonly documents: SentenceFacts['documents'],
+    readonly outlets: Mention[],
+    readonly people: Mention[],
+  ) {}
+
+  /** false where none of the three cues can be */
+  private cues(): boolean {
+    this.hasCues ??= SENTENCE_CUES.test(this.s);
+    return this.hasCues;
+  }
+
+  get reliesOnReport(): boolean {
+    return this.cues() && RELIES_ON_REPORT.test(this.s);
+  }
+
+  get pronounSpeech(): boolean {
+    return this.cues() && PRONOUN_SPEECH.test(this.s);
+  }
+
+  get followsUp(): boolean {
+    const s = this.s;
+    const own = this.publisher?.name;
+    return (
+      (this.cues() && FOLLOWS_UP.test(s)) ||
+      this.outlets.some(
+        (m) => m.source.name === own && (REPORT_AFTER.test(after(s, m)) || /\bas\s+$/i.test(before(s, m))),
+      )
+    );
+  }
 }
 
 /** The code units of a sentence: in `u` from `start`. */
@@ -356,7 +404,7 @@ export class EntityFinder {
   /** full names (PERSON_PATTERN) */
   private readonly names = new SpanList();
   /** where the matches of each of HINTS end */
-  private readonly hintEnds: Record<Hint, number[]> = { gov: [], org: [], document: [], cues: [] };
+  private readonly hintEnds: Record<Hint, number[]> = { gov: [], org: [], document: [] };
   /** ANON_NOUN matches */
   private readonly nouns = new SpanList();
 
@@ -389,12 +437,15 @@ export class EntityFinder {
     let offset = 0;
     for (const paragraph of paragraphs) {
       this.paragraphStarts.push(offset);
-      for (const [hint, re] of GLOBAL_HINTS) {
+      for (const { hint, re } of GLOBAL_HINTS) {
         re.lastIndex = 0;
         while (re.test(paragraph)) this.hintEnds[hint].push(offset + re.lastIndex);
       }
-      for (const m of allMatches(ANON_NOUN, paragraph))
-        this.nouns.push(offset + m.index, offset + m.index + m[0].length);
+      ANON_NOUN_AHEAD.lastIndex = 0;
+      for (let m = ANON_NOUN_AHEAD.exec(paragraph); m; m = ANON_NOUN_AHEAD.exec(paragraph)) {
+        const start = offset + m.index;
+        if (!isLetter(codePointBefore(this.units, offset, start))) this.nouns.push(start, start + m[0].length);
+      }
       const spans = personSpansIn(this.units, offset, offset + paragraph.length);
       for (const m of spans) this.names.push(m.start, m.end);
       for (const m of spans) {
@@ -467,7 +518,7 @@ export class EntityFinder {
   private bodyMentions(s: string, taken: Mention[], at: SentenceAt | undefined): Mention[] {
     const out: Mention[] = [];
     let claimed: Claimed | undefined;
-    for (const [hint, re, kind] of BODY_PATTERNS) {
+    for (const { hint, re, kind } of BODY_PATTERNS) {
       if (!this.has(hint, s, at)) continue;
       for (const m of allMatches(re, s)) {
         const name = (m[1] ?? m[0]).trim().replace(/^The\s+/, '');
@@ -567,23 +618,7 @@ export class EntityFinder {
     if (named.length > 1) named.sort((a, b) => a.start - b.start);
     const anonymous = this.anonymous(s, outlets, reports, at);
     const documents = this.documents(s, outlets, at);
-    const cues = this.has('cues', s, at);
-    return {
-      reports,
-      named,
-      anonymous,
-      documents,
-      outlets,
-      people,
-      reliesOnReport: cues && RELIES_ON_REPORT.test(s),
-      pronounSpeech: cues && PRONOUN_SPEECH.test(s),
-      followsUp:
-        (cues && FOLLOWS_UP.test(s)) ||
-        outlets.some(
-          (m) =>
-            m.source.name === publisher?.name && (REPORT_AFTER.test(after(s, m)) || /\bas\s+$/i.test(before(s, m))),
-        ),
-    };
+    return new Facts(s, publisher, reports, named, anonymous, documents, outlets, people);
   }
 
   private anonymous(

@@ -20,7 +20,7 @@ export function findQuotes(paragraph: string): FoundQuote[] {
 }
 
 /** Index of the sentence holding offset `o`, or -1. */
-function sentenceIndex(sentences: Sentence[], o: number): number {
+export function sentenceIndex(sentences: Sentence[], o: number): number {
   return sentences.findIndex((s) => o >= s.start && o < Math.max(s.end, s.start + 1));
 }
 
@@ -28,5 +28,8 @@ function sentenceIndex(sentences: Sentence[], o: number): number {
 export function quoteSentences(q: FoundQuote, sentences: Sentence[]): number[] {
   const a = sentenceIndex(sentences, q.start);
   const b = sentenceIndex(sentences, q.end - 1);
-  return [...new Set([a, b].filter((i) => i >= 0))];
+  const out: number[] = [];
+  if (a >= 0) out.push(a);
+  if (b >= 0 && b !== a) out.push(b);
+  return out;
 }
