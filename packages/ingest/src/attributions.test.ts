@@ -110,6 +110,18 @@ describe('named and not-named sources', () => {
       { name: 'Marina Kestrel', kind: 'PERSON', via: 'Interfax', p: 2, count: null },
     ]);
   });
+
+  it.each([
+    ['Łukasz Ørsted', 'Ørsted'],
+    ['Émile Zoë', 'Zoë'],
+    ['Anna 𝐁erg', '𝐁erg'],
+  ])('resolves a bare surname that does not start with two ASCII letters: %s', (full, surname) => {
+    const d = article(
+      `Port director ${full} has run the harbor since 2019.`,
+      `${surname} said the deal was dead, and ${surname}’s deputy agreed.`,
+    );
+    expect(rows(d, 'NAMED_SOURCE')).toEqual([{ name: full, kind: 'PERSON', via: null, p: 1, count: null }]);
+  });
 });
 
 describe('anonymous sources', () => {

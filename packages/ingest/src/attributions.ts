@@ -1,7 +1,7 @@
 import { unevenSpace } from './normalize.js';
 import { mentionTable, person } from './outlets.js';
 import {
-  capitalizedWordsIn,
+  capitalizedWordAt,
   codePointAt,
   codePointBefore,
   isLetter,
@@ -26,7 +26,8 @@ const isOutletKind = (s: DraftSource): boolean =>
 /*
  * Speed. Parsing runs these rules over every sentence, and 1 MB of text is some 10k sentences, so:
  * - full names and capitalized words are found by the scanners in scan.ts, and the full names of a paragraph are
- *   found once and handed to its sentences; known outlets and bodies are found by the scan in `knownMentions`;
+ *   found once and handed to its sentences; known outlets and bodies are found by the scan in `knownMentions`, which
+ *   looks for the bare surnames of the article in the same pass;
  * - GOV, ORG and document patterns only run where a cheap keyword test (the *_HINT patterns) says they can match;
  *   the hints, and the nouns of anonymous sources, are matched once per paragraph (HINTS) and each sentence looks
  *   up the matches that lie in it; the sentence cues are read only for the sentences that need them (`Facts`);
@@ -292,6 +293,24 @@ function allMatches(re: RegExp, s: string): RegExpExecArray[] {
   return out;
 }
 
+/** `s.toLowerCase()`, without a new string where `s` has no capital (most words) */
+function lowerCase(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || c >= 0x80) return s.toLowerCase();
+  }
+  return s;
+}
+
+/** `/^\d+$/`, without the regex */
+function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return s.length > 0;
+}
+
 /** Index of the first number of `xs` (sorted) that is greater than `x`. */
 function firstAbove(xs: readonly number[], x: number): number {
   let lo = 0;
@@ -314,13 +333,11 @@ function cleanName(raw: string): string | null {
   return words.join(' ');
 }
 
-const shape = (first: number, length: number): number => first * 256 + Math.min(length, 255);
-
-/** A known name with its code units, to be compared in place. */
+/** A known name (or a surname the article explains) with its code units, to be compared in place. */
 interface KnownName {
-  text: string;
   units: Uint16Array;
   source: DraftSource;
+  surname: boolean;
 }
 
 /** Whether `units` are at `i` of `u`, the last one compared first: many names start alike ("The …"). */
@@ -380,15 +397,15 @@ function tokenBefore(
 
 /** Finds outlets, bodies, people and anonymous sources in sentences of one article. */
 export class EntityFinder {
-  /** known names by their first two characters, longest first */
+  /** known names (longest first), then the article's surnames, by their first two characters */
   private readonly buckets: KnownName[][] = [];
-  /** for the first two char codes of a known name (both < 128, as `c0 << 7 | c1`), 1 + the index of its bucket */
+  /** 1 + the index in `buckets` of the names starting with these two char codes, both < 128 (`c0 << 7 | c1`) */
   private readonly bucketOf = new Uint16Array(128 * 128);
+  /** the same for names starting otherwise (`c0 * 0x10000 + c1`) */
+  private readonly wideBucketOf = new Map<number, number>();
   private readonly known = new Map<string, DraftSource>();
   private readonly people = new Map<string, DraftSource>();
   private readonly surnames = new Map<string, DraftSource>();
-  /** first char code × 256 + length of each surname: most capitalized words are ruled out without a slice */
-  private readonly surnameShapes = new Set<number>();
   private readonly cleanNames = new Map<string, string | null>();
   /** governments, organizations and documents by kind and name: one object for each, as for people and outlets */
   private readonly named = new Map<string, DraftSource>();
@@ -421,16 +438,8 @@ export class EntityFinder {
     const rows = mentionTable(() => allowContext);
     for (const r of rows) if (!this.known.has(r.text)) this.known.set(r.text, r.source);
     for (const r of rows) {
-      const c0 = r.text.charCodeAt(0);
-      const c1 = r.text.charCodeAt(1);
-      if (!(c0 < 0x80 && c1 < 0x80)) throw new Error(`known name ${r.text} must start with two ASCII characters`);
-      const key = (c0 << 7) | c1;
-      let bucket = this.buckets[(this.bucketOf[key] ?? 0) - 1];
-      if (!bucket) {
-        bucket = [];
-        this.bucketOf[key] = this.buckets.push(bucket);
-      }
-      bucket.push({ text: r.text, units: unitsOf(r.text), source: this.known.get(r.text) ?? r.source });
+      if (r.text.length < 2) throw new Error(`known name ${r.text} must have two characters or more`);
+      this.addName(r.text, this.known.get(r.text) ?? r.source, false);
     }
     // full names anywhere in the article let a later bare surname ("Petrov said") resolve
     this.units = unitsOfAll(paragraphs);
@@ -455,13 +464,25 @@ export class EntityFinder {
         this.people.set(name, p);
         // a clean name is words set apart by single spaces
         const surname = name.slice(name.lastIndexOf(' ') + 1);
-        if (surname && !this.surnames.has(surname)) {
-          this.surnames.set(surname, p);
-          this.surnameShapes.add(shape(surname.charCodeAt(0), surname.length));
-        }
+        if (surname && !this.surnames.has(surname)) this.surnames.set(surname, p);
       }
       offset += paragraph.length + 1;
     }
+    // looked for with the known names; a capitalized word has two characters or more
+    for (const [surname, p] of this.surnames) if (surname.length >= 2) this.addName(surname, p, true);
+  }
+
+  private addName(text: string, source: DraftSource, surname: boolean): void {
+    const c0 = text.charCodeAt(0);
+    const c1 = text.charCodeAt(1);
+    const ascii = (c0 | c1) < 0x80;
+    let index = ascii ? (this.bucketOf[(c0 << 7) | c1] ?? 0) : (this.wideBucketOf.get(c0 * 0x10000 + c1) ?? 0);
+    if (index === 0) {
+      index = this.buckets.push([]);
+      if (ascii) this.bucketOf[(c0 << 7) | c1] = index;
+      else this.wideBucketOf.set(c0 * 0x10000 + c1, index);
+    }
+    this.buckets[index - 1]?.push({ units: unitsOf(text), source, surname });
   }
 
   /** The source of `kind` named `name`, the same object each time it is named. */
@@ -494,19 +515,32 @@ export class EntityFinder {
     return this.knownIn(unitsOf(s), 0, s.length);
   }
 
-  /** `knownMentions` of the text `start`..`end` of `u`, at offsets from `start`. */
-  private knownIn(u: Uint16Array, start: number, end: number): Mention[] {
+  /**
+   * `knownMentions` of the text `start`..`end` of `u`, at offsets from `start`; with `surnames`, the same scan adds to
+   * it the surnames named alone (a whole capitalized word, CAPITALIZED_PATTERN), other than inside a known name.
+   */
+  private knownIn(u: Uint16Array, start: number, end: number, surnames?: Mention[]): Mention[] {
     const out: Mention[] = [];
     const bucketOf = this.bucketOf;
+    const wide = this.wideBucketOf.size > 0;
     // every name has two characters or more: none starts at the last one
     for (let i = start; i < end - 1; i++) {
       const c0 = u[i] ?? 0;
       const c1 = u[i + 1] ?? 0;
-      const bucket = (c0 | c1) < 0x80 ? (bucketOf[(c0 << 7) | c1] ?? 0) : 0;
-      if (bucket === 0 || isWordChar(codePointBefore(u, start, i))) continue;
+      const bucket =
+        (c0 | c1) < 0x80 ? (bucketOf[(c0 << 7) | c1] ?? 0) : wide ? (this.wideBucketOf.get(c0 * 0x10000 + c1) ?? 0) : 0;
+      if (bucket === 0) continue;
+      let wordBefore: boolean | undefined;
       for (const name of this.buckets[bucket - 1] ?? []) {
         const stop = i + name.units.length;
-        if (stop > end || !unitsAt(u, i, name.units) || isWordChar(codePointAt(u, stop, end))) continue;
+        if (stop > end || !unitsAt(u, i, name.units)) continue;
+        if (name.surname) {
+          if (surnames && capitalizedWordAt(u, start, end, i) === stop)
+            surnames.push({ source: name.source, start: i - start, end: stop - start });
+          continue;
+        }
+        wordBefore ??= isWordChar(codePointBefore(u, start, i));
+        if (wordBefore || isWordChar(codePointAt(u, stop, end))) continue;
         out.push({ source: name.source, start: i - start, end: stop - start });
         i = stop - 1;
         break;
@@ -567,7 +601,8 @@ export class EntityFinder {
     return within ?? personSpansIn(u, start, end).map((m) => ({ start: m.start - start, end: m.end - start }));
   }
 
-  private personMentions(s: string, taken: Mention[], units: SentenceUnits): Mention[] {
+  /** People named in `s`: full names, and the `surnames` (from `knownIn`) of people named in full before. */
+  private personMentions(s: string, taken: Mention[], units: SentenceUnits, surnames: Mention[]): Mention[] {
     const out: Mention[] = [];
     let claimed: Claimed | undefined;
     for (const m of this.nameSpans(s, units)) {
@@ -581,20 +616,13 @@ export class EntityFinder {
       out.push({ ...mention, source: this.people.get(name) ?? person(name) });
     }
     // a bare surname that an earlier full name explains, where no other source is named
-    if (this.surnames.size === 0) return out;
     let named: Claimed | undefined;
-    const { u, start } = units;
-    const words = capitalizedWordsIn(u, start, start + s.length, (a, b) =>
-      this.surnameShapes.has(shape(u[a] ?? 0, b - a)),
-    );
-    for (const word of words) {
-      const mention = { start: word.start - start, end: word.end - start };
-      const full = this.surnames.get(s.slice(mention.start, mention.end));
-      if (!full) continue;
+    for (const { start, end, source } of surnames) {
+      const mention = { start, end };
       named ??= new Claimed([...taken, ...out]);
       if (named.overlaps(mention)) continue;
       named.add(mention);
-      out.push({ ...mention, source: full });
+      out.push({ ...mention, source });
     }
     return out;
   }
@@ -603,12 +631,13 @@ export class EntityFinder {
   facts(s: string, publisher: DraftSource | null, at?: SentenceAt): SentenceFacts {
     const from = this.offsetOf(at);
     const units: SentenceUnits = from === undefined ? { u: unitsOf(s), start: 0 } : { u: this.units, start: from };
-    const known = this.knownIn(units.u, units.start, units.start + s.length);
+    const surnames: Mention[] = [];
+    const known = this.knownIn(units.u, units.start, units.start + s.length, surnames);
     const outlets: Mention[] = [];
     const bodies: Mention[] = [];
     for (const m of known) (isOutletKind(m.source) ? outlets : bodies).push(m);
     for (const m of this.bodyMentions(s, known, at)) bodies.push(m);
-    const people = this.personMentions(s, outlets.length ? [...outlets, ...bodies] : bodies, units);
+    const people = this.personMentions(s, outlets.length ? [...outlets, ...bodies] : bodies, units, surnames);
 
     const reports: Mention[] = [];
     for (const m of outlets) if (REPORT_AFTER.test(after(s, m)) || REPORT_BEFORE.test(before(s, m))) reports.push(m);
@@ -641,12 +670,13 @@ export class EntityFinder {
       let via: DraftSource | null = null;
       let counted = false;
       for (let w = tokenBefore(s, from, m.start, start); w; w = tokenBefore(s, from, m.start, start)) {
-        const lw = w.text.toLowerCase();
+        const lw = lowerCase(w.text);
+        const digits = isDigits(lw);
         // outlets are sorted and apart: only the last one starting by the word can hold it
         const last = outlets[firstFrom(outlets, w.start + 1) - 1];
         const outlet = last && last.end >= w.end ? last : undefined;
-        if (/^\d+$/.test(lw) || (Object.hasOwn(NUMBER_WORDS, lw) && lw !== 'a' && lw !== 'an' && lw !== 'single')) {
-          count = /^\d+$/.test(lw) ? Number(lw) : (NUMBER_WORDS[lw] ?? null);
+        if (digits || (Object.hasOwn(NUMBER_WORDS, lw) && lw !== 'a' && lw !== 'an' && lw !== 'single')) {
+          count = digits ? Number(lw) : (NUMBER_WORDS[lw] ?? null);
           counted = true;
           start = w.start;
           break;

@@ -227,56 +227,51 @@ export function personSpansIn(u: Uint16Array, start: number, end: number): Span[
 export const personSpans = (s: string): Span[] => personSpansIn(unitsOf(s), 0, s.length);
 
 /**
- * The matches of CAPITALIZED_PATTERN in the text `start`..`end` of `u`, at their offsets in `u`; with `keep`, only
- * those it accepts.
+ * Where the match of CAPITALIZED_PATTERN that starts at `i` ends, in the text `start`..`end` of `u`; -1 when no match
+ * starts there.
  */
-export function capitalizedWordsIn(
-  u: Uint16Array,
-  start: number,
-  end: number,
-  keep?: (start: number, end: number) => boolean,
-): Span[] {
+export function capitalizedWordAt(u: Uint16Array, start: number, end: number, i: number): number {
+  const cp = codePointAt(u, i, end);
+  if (cp === undefined || !isUpper(cp) || isLetter(codePointBefore(u, start, i))) return -1;
+  const q = i + width(cp);
+  let r = q;
+  // the last ' ’ or - inside the run: where the run gives back to when a letter follows it
+  let lastMark = -1;
+  for (;;) {
+    if (isAsciiLower(unitAt(u, r, end))) {
+      r++;
+      continue;
+    }
+    const c = codePointAt(u, r, end);
+    if (c === undefined) break;
+    if (isLower(c)) r += width(c);
+    else if (isApostrophe(c) || c === 0x2d) {
+      if (r > q) lastMark = r;
+      r++;
+    } else break;
+  }
+  return r === q ? -1 : !isLetter(codePointAt(u, r, end)) ? r : lastMark;
+}
+
+/** The matches of CAPITALIZED_PATTERN in the text `start`..`end` of `u`, at their offsets in `u`. */
+export function capitalizedWordsIn(u: Uint16Array, start: number, end: number): Span[] {
   const out: Span[] = [];
   for (let i = start; i < end; ) {
     if (cannotBeUpper(u[i] ?? 0)) {
       i++;
       continue;
     }
-    const cp = codePointAt(u, i, end) ?? 0;
-    const w = width(cp);
-    if (!isUpper(cp) || isLetter(codePointBefore(u, start, i))) {
-      i += w;
-      continue;
-    }
-    const q = i + w;
-    let r = q;
-    // the last ' ’ or - inside the run: where the run gives back to when a letter follows it
-    let lastMark = -1;
-    for (;;) {
-      if (isAsciiLower(unitAt(u, r, end))) {
-        r++;
-        continue;
-      }
-      const c = codePointAt(u, r, end);
-      if (c === undefined) break;
-      if (isLower(c)) r += width(c);
-      else if (isApostrophe(c) || c === 0x2d) {
-        if (r > q) lastMark = r;
-        r++;
-      } else break;
-    }
-    const wordEnd = r === q ? -1 : !isLetter(codePointAt(u, r, end)) ? r : lastMark;
-    if (wordEnd > 0) {
-      if (!keep || keep(i, wordEnd)) out.push({ start: i, end: wordEnd });
+    const wordEnd = capitalizedWordAt(u, start, end, i);
+    if (wordEnd > i) {
+      out.push({ start: i, end: wordEnd });
       i = wordEnd;
-    } else i += w;
+    } else i += width(codePointAt(u, i, end) ?? 0);
   }
   return out;
 }
 
-/** The matches of CAPITALIZED_PATTERN in `s`; with `keep`, only those it accepts. */
-export const capitalizedWords = (s: string, keep?: (start: number, end: number) => boolean): Span[] =>
-  capitalizedWordsIn(unitsOf(s), 0, s.length, keep);
+/** The matches of CAPITALIZED_PATTERN in `s`. */
+export const capitalizedWords = (s: string): Span[] => capitalizedWordsIn(unitsOf(s), 0, s.length);
 
 /**
  * Spans (sorted and apart, as the scanners give them) kept as two flat lists of offsets. Made for the spans of all the
