@@ -257,7 +257,10 @@ class Claimed {
   private readonly spans: Array<{ start: number; end: number }> = [];
 
   constructor(spans: ReadonlyArray<{ start: number; end: number }>) {
-    for (const m of [...spans].sort((a, b) => a.start - b.start)) {
+    // most come in order: copied and sorted only when not
+    let sorted = true;
+    for (let i = 1; i < spans.length && sorted; i++) sorted = (spans[i - 1]?.start ?? 0) <= (spans[i]?.start ?? 0);
+    for (const m of sorted ? spans : [...spans].sort((a, b) => a.start - b.start)) {
       const last = this.spans.at(-1);
       if (last && m.start < last.end) last.end = Math.max(last.end, m.end);
       else this.spans.push({ start: m.start, end: m.end });
