@@ -126,6 +126,31 @@ const courierHtml = (title: string, slug: string, linkTo: string, correction = '
 ${correction}
 </article></body></html>`;
 
+// C, before and after a revision: paragraph 0 (an author, a citation of one stored article) stays; paragraph 1
+// trades an anonymous source relayed by Reuters and a re-report of another stored article for a named
+// source and a citation of a third.
+const faresUrl = (slug: string) => courierUrl(`fares-${slug}`);
+const faresHtml = (slug: string, second: string) => `<!doctype html>
+<html><head><title>Ferry Fares Rise Again</title>
+<link rel="canonical" href="${faresUrl(slug)}">
+<meta property="og:site_name" content="Northvale Courier">
+<meta name="author" content="Tamsin Harrow">
+</head><body><article><h1>Ferry Fares Rise Again</h1>
+<time datetime="2025-03-05T08:00:00Z">5 March</time>
+<p>Operators said the route loses money every winter, according to a <a href="${ledgerUrl(`${slug}-keep`)}">Lakeport Ledger report</a>.</p>
+${second}
+</article></body></html>`;
+const faresBefore = (slug: string) =>
+  faresHtml(
+    slug,
+    `<p>Fares will rise in May, two officials familiar with the plan told Reuters, as an <a href="${ledgerUrl(`${slug}-old`)}">earlier analysis</a> warned.</p>`,
+  );
+const faresAfter = (slug: string) =>
+  faresHtml(
+    slug,
+    `<p>Fares will rise in May, harbor master Ines Morrow said on Wednesday, as a <a href="${ledgerUrl(`${slug}-new`)}">new audit</a> warned.</p>`,
+  );
+
 const count = async (store: Store, table: string): Promise<number> => {
   const result = await store.handle.db.execute(sql.raw(`select count(*)::int as n from ${table}`));
   const rows = Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []);
@@ -454,6 +479,285 @@ describe.each(engines)('importArticle (%s)', (engine) => {
       expect(gazette.source?.published.totalCount).toBe(2);
     },
   );
+
+  /** Every attribution and reference of the article at `url`, retired ones too, straight from the tables. */
+  const stored = async (url: string) => {
+    const rows = async <T>(statement: string) => {
+      const result = await store.handle.db.execute(sql.raw(statement));
+      return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
+    };
+    const attributions = await rows<{
+      id: string;
+      role: string;
+      source: string;
+      asserted_by: string;
+      removed: boolean;
+    }>(
+      `select t.id, t.role, s.name as source, t.asserted_by, t.removed_at is not null as removed
+       from attributions t join sources s on s.id = t.source_id join articles a on a.id = t.article_id
+       where a.url = '${url}' order by t.role, s.name, t.created_at`,
+    );
+    const references = await rows<{
+      id: string;
+      kind: string;
+      anchor_text: string | null;
+      target: string | null;
+      asserted_by: string;
+      removed_by: string | null;
+      removed: boolean;
+    }>(
+      `select c.id, c.kind, c.anchor_text, t.url as target, c.asserted_by, c.removed_by, c.removed_at is not null as removed
+       from cross_references c join articles a on a.id = c.from_id left join articles t on t.id = c.target_id
+       where a.url = '${url}' order by c.kind, c.anchor_text, c.created_at`,
+    );
+    const attribution = (role: string, source: string) => {
+      const found = attributions.filter((x) => x.role === role && x.source === source);
+      expect(found).toHaveLength(1);
+      return found[0] as (typeof attributions)[number];
+    };
+    const reference = (kind: string, anchorText: string, assertedBy = 'PARSER') => {
+      const found = references.filter(
+        (x) => x.kind === kind && x.anchor_text === anchorText && x.asserted_by === assertedBy,
+      );
+      expect(found).toHaveLength(1);
+      return found[0] as (typeof references)[number];
+    };
+    return { attributions, references, attribution, reference };
+  };
+
+  const REVISED = `query ($url: String!, $gone: String!) {
+    article(url: $url) {
+      id version
+      attributions { role assertedBy source { name } }
+      sources { name }
+      references(first: 50) { totalCount edges { node { kind anchorText assertedBy target { url } } } }
+      provenance(maxDepth: 1) { depth article { url } source { name } }
+      jsonLd
+    }
+    gone: source(name: $gone) { id attributions(first: 10) { totalCount edges { node { role } } } }
+  }`;
+  type Revised = {
+    article: {
+      id: string;
+      version: number;
+      attributions: { role: string; assertedBy: string; source: { name: string } }[];
+      sources: { name: string }[];
+      references: {
+        totalCount: number;
+        edges: {
+          node: { kind: string; anchorText: string | null; assertedBy: string; target: { url: string } | null };
+        }[];
+      };
+      provenance: { depth: number; article: { url: string } | null; source: { name: string } | null }[];
+      jsonLd: Record<string, unknown>;
+    };
+    gone: { id: string; attributions: { totalCount: number; edges: unknown[] } } | null;
+  };
+  const revisedView = (url: string) =>
+    client.data<Revised>(REVISED, { url, gone: 'two officials familiar with the plan' });
+  const provenanceOf = (a: Revised['article']) =>
+    a.provenance.map((p) => [p.depth, p.article?.url ?? null, p.source?.name ?? null]).sort();
+
+  it('a recorded revision retires the attributions and references its text dropped, keeps the others, adds and resolves the new', async () => {
+    const slug = 'rev-follow';
+    for (const target of ['keep', 'old', 'new']) {
+      expect((await importArticle({ content: ledgerText(`${slug}-${target}`, 'Nothing') })).__typename).toBe(
+        'ImportArticleSuccess',
+      );
+    }
+    const [keep, old, fresh] = ['keep', 'old', 'new'].map((t) => ledgerUrl(`${slug}-${t}`).replace('www.', ''));
+    const url = faresUrl(slug);
+    expect(await importArticle({ content: faresBefore(slug) })).toMatchObject({ created: true });
+    const v1 = await stored(url);
+    expect(provenanceOf((await revisedView(url)).article)).toEqual(
+      [
+        [1, keep, null],
+        [1, old, null],
+        [1, null, 'Reuters'],
+        [1, null, 'two officials familiar with the plan'],
+      ].sort(),
+    );
+
+    const revised = await importArticle({ content: faresAfter(slug), recordRevision: true });
+    expect(revised).toMatchObject({ __typename: 'ImportArticleSuccess', created: false, article: { version: 2 } });
+    const v2 = await stored(url);
+
+    // unchanged: the same rows, ids and all
+    for (const [role, source] of [
+      ['PUBLISHER', 'Northvale Courier'],
+      ['AUTHOR', 'Tamsin Harrow'],
+    ] as const) {
+      expect(v2.attribution(role, source)).toEqual({ ...v1.attribution(role, source), removed: false });
+    }
+    expect(v2.reference('CITES', 'Lakeport Ledger report')).toEqual({
+      ...v1.reference('CITES', 'Lakeport Ledger report'),
+      target: keep,
+      removed: false,
+    });
+    // dropped: still on record, retired
+    for (const [role, source] of [
+      ['WIRE_ORIGIN', 'Reuters'],
+      ['ANONYMOUS_SOURCE', 'two officials familiar with the plan'],
+    ] as const) {
+      expect(v2.attribution(role, source)).toEqual({ ...v1.attribution(role, source), removed: true });
+    }
+    expect(v2.reference('RE_REPORTS', 'earlier analysis')).toEqual({
+      ...v1.reference('RE_REPORTS', 'earlier analysis'),
+      target: old,
+      removed: true,
+      removed_by: 'parser',
+    });
+    // added, and resolved to the stored article it links, as a first import would
+    expect(v2.attribution('NAMED_SOURCE', 'Ines Morrow')).toMatchObject({ asserted_by: 'PARSER', removed: false });
+    expect(v2.reference('CITES', 'new audit')).toMatchObject({ target: fresh, asserted_by: 'PARSER', removed: false });
+    expect(v2.attributions).toHaveLength(5);
+    expect(v2.references).toHaveLength(3);
+
+    // reads see the new text's links only
+    const { article: a, gone } = await revisedView(url);
+    expect(a.attributions.map((x) => [x.role, x.source.name]).sort()).toEqual([
+      ['AUTHOR', 'Tamsin Harrow'],
+      ['NAMED_SOURCE', 'Ines Morrow'],
+      ['PUBLISHER', 'Northvale Courier'],
+    ]);
+    expect(a.sources.map((x) => x.name).sort()).toEqual(['Ines Morrow', 'Northvale Courier', 'Tamsin Harrow']);
+    expect(a.references.totalCount).toBe(2);
+    expect(a.references.edges.map((e) => [e.node.anchorText, e.node.target?.url]).sort()).toEqual([
+      ['Lakeport Ledger report', keep],
+      ['new audit', fresh],
+    ]);
+    expect(provenanceOf(a)).toEqual(
+      [
+        [1, keep, null],
+        [1, fresh, null],
+        [1, null, 'Ines Morrow'],
+      ].sort(),
+    );
+    expect(JSON.stringify(a.jsonLd)).not.toMatch(/Reuters|familiar with the plan|rev-follow-old/);
+    expect(JSON.stringify(a.jsonLd)).toContain('rev-follow-new');
+    // the retired attribution no longer counts for its source, nor finds the article by it
+    expect(gone).toMatchObject({ attributions: { totalCount: 0, edges: [] } });
+    const bySource = await client.data<{ articles: { totalCount: number } }>(
+      'query ($id: ID!) { articles(filter: { sourceId: $id }) { totalCount } }',
+      { id: gone?.id },
+    );
+    expect(bySource.articles.totalCount).toBe(0);
+    const downstream = await client.data<{ article: { derivedArticles: unknown[]; citedBy: { totalCount: number } } }>(
+      'query ($url: String!) { article(url: $url) { derivedArticles { depth } citedBy(first: 5) { totalCount } } }',
+      { url: old },
+    );
+    expect(downstream.article).toEqual({ derivedArticles: [], citedBy: { totalCount: 0 } });
+
+    // the same text again: unchanged, nothing written
+    const before = { counts: await counts(store), rows: await stored(url) };
+    const again = await importArticle({ content: faresAfter(slug), recordRevision: true });
+    expect(again).toMatchObject({ created: false, article: { version: 2 } });
+    expect(again.warnings?.some((w) => w.startsWith('unchanged'))).toBe(true);
+    const after = await stored(url);
+    expect({
+      counts: await counts(store),
+      rows: { attributions: after.attributions, references: after.references },
+    }).toEqual({
+      counts: before.counts,
+      rows: { attributions: before.rows.attributions, references: before.rows.references },
+    });
+  });
+
+  it("a recorded revision leaves an editor's attributions and references alone, and what an editor removed stays removed", async () => {
+    const slug = 'rev-editor';
+    for (const target of ['keep', 'old', 'new']) {
+      expect((await importArticle({ content: ledgerText(`${slug}-${target}`, 'Nothing') })).__typename).toBe(
+        'ImportArticleSuccess',
+      );
+    }
+    const [old, fresh] = ['old', 'new'].map((t) => ledgerUrl(`${slug}-${t}`).replace('www.', ''));
+    const url = faresUrl(slug);
+    const editor = async <T>(query: string, variables: Record<string, unknown>) => {
+      const result = await client.request<T>(query, variables, keys.bearer(keys.editor));
+      expect(result.errors).toBeUndefined();
+      return result.data as T;
+    };
+    // the editor's article first: a document source and a re-report of the article the parser's text drops
+    const created = await editor(
+      `mutation ($input: CreateArticleInput!) { createArticle(input: $input) { __typename } }`,
+      {
+        input: {
+          url,
+          title: 'Ferry Fares Rise Again',
+          body: 'Fares will rise in May.',
+          attributions: [
+            {
+              role: 'DOCUMENT_SOURCE',
+              source: { name: 'Harbor Board minutes', kind: 'DOCUMENT' },
+              evidence: 'the minutes',
+              paragraphIndex: 0,
+            },
+          ],
+          references: [{ kind: 'RE_REPORTS', targetUrl: ledgerUrl(`${slug}-old`), anchorText: 'earlier analysis' }],
+        },
+      },
+    );
+    expect(created).toEqual({ createArticle: { __typename: 'CreateArticleSuccess' } });
+    // then the published text, as a revision; an editor removes one of the parser's references
+    expect(await importArticle({ content: faresBefore(slug), recordRevision: true })).toMatchObject({
+      article: { version: 2 },
+    });
+    const v2 = await stored(url);
+    const minutes = v2.attribution('DOCUMENT_SOURCE', 'Harbor Board minutes');
+    expect(minutes).toMatchObject({ asserted_by: 'EDITOR', removed: false });
+    const editorRef = v2.reference('RE_REPORTS', 'earlier analysis', 'EDITOR');
+    expect(editorRef).toMatchObject({ target: old, removed: false });
+    expect(v2.reference('RE_REPORTS', 'earlier analysis')).toMatchObject({ target: old, removed: false });
+    const keepRef = v2.reference('CITES', 'Lakeport Ledger report');
+    const listed = await client.data<{
+      article: { references: { edges: { node: { id: string; anchorText: string } }[] } };
+    }>('query ($url: String!) { article(url: $url) { references(first: 10) { edges { node { id anchorText } } } } }', {
+      url,
+    });
+    const unlinked = listed.article.references.edges.find((e) => e.node.anchorText === 'Lakeport Ledger report');
+    expect(
+      await editor('mutation ($id: ID!) { removeCrossReference(input: { id: $id }) { __typename } }', {
+        id: unlinked?.node.id,
+      }),
+    ).toEqual({ removeCrossReference: { __typename: 'RemoveCrossReferenceSuccess' } });
+
+    expect(await importArticle({ content: faresAfter(slug), recordRevision: true })).toMatchObject({
+      article: { version: 3 },
+    });
+    const v3 = await stored(url);
+    expect(v3.attribution('DOCUMENT_SOURCE', 'Harbor Board minutes')).toEqual(minutes);
+    expect(v3.reference('RE_REPORTS', 'earlier analysis', 'EDITOR')).toEqual(editorRef);
+    expect(v3.reference('RE_REPORTS', 'earlier analysis')).toMatchObject({ removed: true, removed_by: 'parser' });
+    expect(v3.attribution('ANONYMOUS_SOURCE', 'two officials familiar with the plan')).toMatchObject({ removed: true });
+    // the new text still links the article the editor unlinked: the removal stands, nothing new is made
+    expect(v3.reference('CITES', 'Lakeport Ledger report')).toEqual({
+      ...keepRef,
+      removed: true,
+      removed_by: 'test editor',
+    });
+    expect(v3.reference('CITES', 'new audit')).toMatchObject({ target: fresh, removed: false });
+
+    const { article: a } = await revisedView(url);
+    expect(a.attributions.map((x) => [x.role, x.source.name, x.assertedBy]).sort()).toEqual([
+      ['AUTHOR', 'Tamsin Harrow', 'PARSER'],
+      ['DOCUMENT_SOURCE', 'Harbor Board minutes', 'EDITOR'],
+      ['NAMED_SOURCE', 'Ines Morrow', 'PARSER'],
+      ['PUBLISHER', 'Northvale Courier', 'PARSER'],
+    ]);
+    expect(a.references.edges.map((e) => [e.node.kind, e.node.assertedBy, e.node.target?.url]).sort()).toEqual([
+      ['CITES', 'PARSER', fresh],
+      ['RE_REPORTS', 'EDITOR', old],
+    ]);
+    // provenance follows the editor's link to the old article, and the new text's to the new one
+    expect(provenanceOf(a)).toEqual(
+      [
+        [1, old, null],
+        [1, fresh, null],
+        [1, null, 'Harbor Board minutes'],
+        [1, null, 'Ines Morrow'],
+      ].sort(),
+    );
+  });
 
   it('needs an editor key: anonymous is UNAUTHENTICATED, a reader FORBIDDEN', async () => {
     const before = await counts(store);

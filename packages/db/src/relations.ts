@@ -4,16 +4,25 @@ import * as schema from './schema/index.js';
 export const relations = defineRelations(schema, (r) => ({
   sources: {
     published: r.many.articles({ from: r.sources.id, to: r.articles.publisherId }),
-    attributions: r.many.attributions({ from: r.sources.id, to: r.attributions.sourceId, alias: 'source' }),
+    // live ones only, as articles.attributions
+    attributions: r.many.attributions({
+      from: r.sources.id,
+      to: r.attributions.sourceId,
+      alias: 'source',
+      where: { removedAt: { isNull: true } },
+    }),
     relayedBy: r.one.sources({ from: r.sources.relayedById, to: r.sources.id, alias: 'relayed' }),
     mergedInto: r.one.sources({ from: r.sources.mergedIntoId, to: r.sources.id, alias: 'merged' }),
   },
   articles: {
     publisher: r.one.sources({ from: r.articles.publisherId, to: r.sources.id }),
-    attributions: r.many.attributions({ from: r.articles.id, to: r.attributions.articleId }),
-    sources: r.many.sources({
-      from: r.articles.id.through(r.attributions.articleId),
-      to: r.sources.id.through(r.attributions.sourceId),
+    // Retired attributions (removedAt set) stay in the table but are no longer part of the article, so
+    // every relational read leaves them out here rather than in each query. No many-through relation
+    // to sources: drizzle filters only its target, and that would bring back retired ones' sources.
+    attributions: r.many.attributions({
+      from: r.articles.id,
+      to: r.attributions.articleId,
+      where: { removedAt: { isNull: true } },
     }),
     references: r.many.crossReferences({ from: r.articles.id, to: r.crossReferences.fromId, alias: 'from' }),
     citedBy: r.many.crossReferences({ from: r.articles.id, to: r.crossReferences.targetId, alias: 'target' }),

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { articles } from './article.js';
 import { nowMs } from './columns.js';
 import { assertedBy, attributionRole } from './enums.js';
@@ -21,6 +21,11 @@ export const attributions = pgTable(
     paragraphIndex: integer('paragraph_index'),
     assertedBy: assertedBy('asserted_by').notNull().default('PARSER'),
     createdAt: nowMs(),
+    /**
+     * Soft removal: set when a re-import recorded as a new revision no longer finds the attribution in
+     * the text. The row stays on record; no read shows or counts it (the relations filter it out).
+     */
+    removedAt: timestamp('removed_at', { withTimezone: true }),
   },
   (t) => [
     index('attributions_article_idx').on(t.articleId, t.id),

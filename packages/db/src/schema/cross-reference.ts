@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { articles } from './article.js';
 import { nowMs } from './columns.js';
-import { crossReferenceKind } from './enums.js';
+import { assertedBy, crossReferenceKind } from './enums.js';
 
 /**
  * An edge from one article to another, or to a URL/title not yet in the store. Unresolved edges keep
@@ -25,6 +25,11 @@ export const crossReferences = pgTable(
     targetTitleKey: text('target_title_key'),
     createdAt: nowMs(),
     createdBy: text('created_by'),
+    /**
+     * PARSER: found in the article's text by an import, and retired (removed by "parser") when a new
+     * revision of that text no longer has it. EDITOR (the default): added by hand; imports never touch it.
+     */
+    assertedBy: assertedBy('asserted_by').notNull().default('EDITOR'),
     /** Soft removal: a removed edge stays, with who removed it and when, and stops counting. */
     removedAt: timestamp('removed_at', { withTimezone: true }),
     removedBy: text('removed_by'),

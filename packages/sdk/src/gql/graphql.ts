@@ -101,7 +101,7 @@ export type ImportArticleInput = {
   content: string;
   /** Detected from the content when absent. */
   format?: ArticleFormat | null | undefined;
-  /** Different content for a stored url becomes a new revision instead of a DuplicateError. */
+  /** Different content for a stored url becomes a new revision instead of a DuplicateError. Its quotes, and the parser's attributions and references, then follow the new text: those it no longer has are removed (kept on record, no longer read), new ones are added, the rest keep their ids; an editor's are never touched. */
   recordRevision?: boolean | null | undefined;
   /** Canonical url; otherwise taken from the content (Original url line, rel=canonical). */
   url?: string | null | undefined;

@@ -41,6 +41,22 @@ const courier = (slug: string, linkTo: string) => `<!doctype html>
 <p>Operators said the route loses money every winter, according to a <a href="${linkTo}">Lakeport Ledger report</a>.</p>
 </article></body></html>`;
 
+// C before and after a revision: paragraph 0 (author, a citation) stays; paragraph 1 trades an anonymous
+// source relayed by Reuters and a re-report for a named source and a citation of another article.
+const faresUrl = (slug: string) => courierUrl(`fares-${slug}`);
+const fares = (slug: string, revised: boolean) => `<!doctype html>
+<html><head><title>Ferry Fares Rise Again</title>
+<link rel="canonical" href="${faresUrl(slug)}">
+<meta property="og:site_name" content="Northvale Courier"><meta name="author" content="Tamsin Harrow"></head>
+<body><article><h1>Ferry Fares Rise Again</h1><time datetime="2025-03-05T08:00:00Z">5 March</time>
+<p>Operators said the route loses money every winter, according to a <a href="${ledgerUrl(`${slug}-keep`)}">Lakeport Ledger report</a>.</p>
+${
+  revised
+    ? `<p>Fares will rise in May, harbor master Ines Morrow said on Wednesday, as a <a href="${ledgerUrl(`${slug}-new`)}">new audit</a> warned.</p>`
+    : `<p>Fares will rise in May, two officials familiar with the plan told Reuters, as an <a href="${ledgerUrl(`${slug}-old`)}">earlier analysis</a> warned.</p>`
+}
+</article></body></html>`;
+
 /** What a store holds, in a form two stores can be compared by (no ids, no times). */
 async function contents(store: TestStore) {
   const q = <T>(s: string) => query<T>(store.handle, s);
@@ -57,12 +73,14 @@ async function contents(store: TestStore) {
        from sources s left join sources r on r.id = s.relayed_by_id order by s.name, r.name`,
     ),
     attributions: await q(
-      `select a.url, t.role, s.name as source, v.name as via, t.evidence, t.paragraph_index, t.asserted_by
+      `select a.url, t.role, s.name as source, v.name as via, t.evidence, t.paragraph_index, t.asserted_by,
+         t.removed_at is not null as removed
        from attributions t join articles a on a.id = t.article_id join sources s on s.id = t.source_id
        left join sources v on v.id = t.via_id order by 1, 2, 3, 4, 5`,
     ),
     references: await q(
-      `select a.url, c.kind, c.anchor_text, c.paragraph_index, c.target_url, c.target_title, t.url as target
+      `select a.url, c.kind, c.anchor_text, c.paragraph_index, c.target_url, c.target_title, t.url as target,
+         c.asserted_by, c.removed_at is not null as removed, c.removed_by
        from cross_references c join articles a on a.id = c.from_id left join articles t on t.id = c.target_id
        order by 1, 2, 3, 5, 6`,
     ),
@@ -178,6 +196,64 @@ describe.each(engines)('newsgraph import in batches (%s)', (engine) => {
        from articles a where url = '${ledgerUrl('r')}'`,
     );
     expect(rows).toEqual([{ version: 2, revisions: 2 }]);
+  });
+
+  it('a revision, in the batch of its first copy or in a later one, retires what the new text dropped and keeps the rest', async () => {
+    const links = (slug: string) =>
+      Object.fromEntries(['keep', 'old', 'new'].map((t) => [`0-${t}.txt`, ledger(`${slug}-${t}`, 'Nothing')]));
+    const options = { recordRevision: true, progress: false, concurrency: 1 };
+    const stored = (store: TestStore, slug: string) =>
+      query<{ id: string; what: string; removed: boolean }>(
+        store.handle,
+        `select t.id, t.role || ' ' || s.name as what, t.removed_at is not null as removed
+         from attributions t join sources s on s.id = t.source_id join articles a on a.id = t.article_id
+         where a.url = '${faresUrl(slug)}'
+         union all
+         select c.id, c.kind || ' ' || c.anchor_text || ' -> ' || coalesce(t.url, '?'), c.removed_at is not null
+         from cross_references c join articles a on a.id = c.from_id left join articles t on t.id = c.target_id
+         where a.url = '${faresUrl(slug)}'
+         order by 2, 3`,
+      );
+    const expected = (slug: string) => [
+      { what: 'ANONYMOUS_SOURCE two officials familiar with the plan', removed: true },
+      { what: 'AUTHOR Tamsin Harrow', removed: false },
+      { what: `CITES Lakeport Ledger report -> ${ledgerUrl(`${slug}-keep`)}`, removed: false },
+      { what: `CITES new audit -> ${ledgerUrl(`${slug}-new`)}`, removed: false },
+      { what: 'NAMED_SOURCE Ines Morrow', removed: false },
+      { what: 'PUBLISHER Northvale Courier', removed: false },
+      { what: `RE_REPORTS earlier analysis -> ${ledgerUrl(`${slug}-old`)}`, removed: true },
+      { what: 'WIRE_ORIGIN Reuters', removed: true },
+    ];
+
+    // both copies in one batch: the second is stored after the first, as a revision of it
+    const together = write('follow-together', {
+      ...links('together'),
+      '1-c.html': fares('together', false),
+      '2-c-changed.html': fares('together', true),
+    });
+    const one = await importFiles(batched.handle.db, together, { ...options, batchSize: 10 });
+    expect(one.counts).toEqual({ created: 4, unchanged: 0, revised: 1, failed: 0 });
+    expect((await stored(batched, 'together')).map(({ id: _, ...r }) => r)).toEqual(expected('together'));
+
+    // a later batch: what stays keeps its ids
+    await importFiles(
+      batched.handle.db,
+      write('follow-apart', { ...links('apart'), '1-c.html': fares('apart', false) }),
+      options,
+    );
+    const before = await stored(batched, 'apart');
+    const changed = write('follow-apart-changed', { '2-c-changed.html': fares('apart', true) });
+    const two = await importFiles(batched.handle.db, changed, options);
+    expect(two.counts).toEqual({ created: 0, unchanged: 0, revised: 1, failed: 0 });
+    const after = await stored(batched, 'apart');
+    expect(after.map(({ id: _, ...r }) => r)).toEqual(expected('apart'));
+    for (const row of before) {
+      expect(after.find((r) => r.what === row.what)?.id).toBe(row.id);
+    }
+
+    // and again: unchanged, nothing written
+    expect((await importFiles(batched.handle.db, changed, options)).counts.unchanged).toBe(1);
+    expect(await stored(batched, 'apart')).toEqual(after);
   });
 
   it('a file the database refuses fails alone: the rest of its batch is stored', async () => {

@@ -178,7 +178,9 @@ export function articleFilterSql(filter: ArticleFilterInput | null | undefined) 
     const parts: SQL[] = [];
     if (publisherId) parts.push(sql`${a.publisherId} = ${publisherId}`);
     if (sourceId) {
-      parts.push(sql`exists (select 1 from attributions x where x.article_id = ${a.id} and x.source_id = ${sourceId})`);
+      parts.push(
+        sql`exists (select 1 from attributions x where x.article_id = ${a.id} and x.source_id = ${sourceId} and x.removed_at is null)`,
+      );
     }
     if (filter?.publishedAfter) parts.push(sql`${a.publishedAt} >= ${filter.publishedAfter.toISOString()}`);
     if (filter?.publishedBefore) parts.push(sql`${a.publishedAt} < ${filter.publishedBefore.toISOString()}`);

@@ -4,7 +4,7 @@ import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import { builder } from '../builder.js';
 import { encodeGlobalId, tryDecode } from '../ids.js';
 import { audited, Issues } from '../mutations.js';
-import { CrossReferenceKind } from './enums.js';
+import { AssertedBy, CrossReferenceKind } from './enums.js';
 import { DuplicateError, NotFoundError, ValidationError } from './errors.js';
 
 export const CrossReference = builder.drizzleNode('crossReferences', {
@@ -25,7 +25,12 @@ export const CrossReference = builder.drizzleNode('crossReferences', {
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     createdBy: t.exposeString('createdBy', {
       nullable: true,
-      description: 'Key label of the editor who added it; null when parsed.',
+      description: 'Label of the key that added or imported it ("cli" for the command line).',
+    }),
+    assertedBy: t.expose('assertedBy', {
+      type: AssertedBy,
+      description:
+        'PARSER: found in the text by an import; a re-import recorded as a new revision removes it (removedBy "parser") when the new text no longer has it. EDITOR: added by hand; imports never touch it.',
     }),
     removedAt: t.expose('removedAt', {
       type: 'DateTime',

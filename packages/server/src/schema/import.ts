@@ -22,7 +22,8 @@ const ImportArticleInput = builder.inputType('ImportArticleInput', {
     }),
     recordRevision: t.boolean({
       required: false,
-      description: 'Different content for a stored url becomes a new revision instead of a DuplicateError.',
+      description:
+        "Different content for a stored url becomes a new revision instead of a DuplicateError. Its quotes, and the parser's attributions and references, then follow the new text: those it no longer has are removed (kept on record, no longer read), new ones are added, the rest keep their ids; an editor's are never touched.",
     }),
   }),
 });

@@ -1,13 +1,20 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { articles, corrections, quotes } from '@newsgraph/db';
-import type { ArticleDraft, DraftAttribution, DraftCorrection, DraftQuote, DraftSource } from '@newsgraph/ingest';
+import { articles, attributions, corrections, crossReferences } from '@newsgraph/db';
+import type {
+  ArticleDraft,
+  DraftAttribution,
+  DraftCorrection,
+  DraftQuote,
+  DraftReference,
+  DraftSource,
+} from '@newsgraph/ingest';
 import { normalizeTitle, normalizeUrl } from '@newsgraph/ingest';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { DuplicateError, ValidationError } from '../errors.js';
 import { joinParagraphs } from './articles.js';
 import { applyCorrection } from './corrections.js';
 import { jsonParam, resolveSources, type SourceRequest } from './source-batch.js';
-import { findOrCreateSource, type SourceInput } from './sources.js';
+import type { SourceInput } from './sources.js';
 import type { Tx } from './tx.js';
 
 export interface ImportOptions {
@@ -61,7 +68,8 @@ const sourceInput = (s: DraftSource): SourceInput => ({
  * - new url → the article, revision 1, attributions, references (resolving those waiting for it),
  *   quotes, and the correction notes the text carries;
  * - same content again → nothing changes (`unchanged`);
- * - different content → DuplicateError, or with `recordRevision` a new revision through applyCorrection.
+ * - different content → DuplicateError, or with `recordRevision` a new revision through applyCorrection,
+ *   whose quotes, attributions and references then follow the new text (see reviseArticle).
  *
  * Correction notes found in the text describe the article *as published*: the text we hold already
  * is the corrected one and the version before it was never seen. So they are recorded as corrections
@@ -146,7 +154,7 @@ async function storeDrafts(tx: Tx, items: readonly Item[], options: ImportOption
   const byUrl = new Map(stored.map((a) => [a.url, a]));
 
   const fresh: { item: Item; url: string; at: number }[] = [];
-  const revisions: { existing: { id: string; version: number }; item: Item; at: number }[] = [];
+  const revisions: { existing: { id: string; url: string; version: number }; item: Item; at: number }[] = [];
   for (const f of firsts) {
     const existing = byUrl.get(f.url);
     if (!existing) {
@@ -186,7 +194,7 @@ async function storeDrafts(tx: Tx, items: readonly Item[], options: ImportOption
   for (const r of revisions) {
     outcomes[r.at] = {
       ok: true,
-      result: await reviseArticle(tx, r.existing, r.item.draft, r.item.hash, [...r.item.draft.warnings]),
+      result: await reviseArticle(tx, r.existing, r.item, options.createdBy),
     };
   }
   if (later.length) {
@@ -225,34 +233,20 @@ async function insertDrafts(
   createdBy: string,
 ): Promise<ImportResult[]> {
   const requests: SourceRequest[] = [];
-  const request = (s: DraftSource, relay: SourceRequest | null = null): SourceRequest => {
-    const r: SourceRequest = { input: sourceInput(s), relay };
-    requests.push(r);
-    return r;
-  };
-
   const articleRows = [];
-  const attributionRows: { a: DraftAttribution; article: string; source: SourceRequest; via: SourceRequest | null }[] =
-    [];
-  const quoteRows: { q: DraftQuote; article: string; source: SourceRequest | null }[] = [];
+  const attributionRows: { article: string; attribution: RequestedAttribution }[] = [];
+  const quoteRows: { article: string; quote: RequestedQuote }[] = [];
   const correctionRows = [];
-  const referenceRows = [];
-  const waiting = [];
+  const referenceRows: ReferenceRow[] = [];
+  const waiting: WaitingArticle[] = [];
   const results: ImportResult[] = [];
 
   for (const [pos, { item, url }] of fresh.entries()) {
     const { draft } = item;
     const id = orderedId();
-    // in the order the single-article path looked them up: publisher, each attribution's via then
-    // source, then the quotes' sources
-    const publisher = draft.publisher ? request(draft.publisher) : null;
-    for (const a of draft.attributions) {
-      const via = a.via ? request(a.via) : null;
-      const source = request(a.source, a.source.kind === 'ANONYMOUS' ? via : null);
-      attributionRows.push({ a, article: id, source, via });
-    }
-    const quoteSource = draftSources<SourceRequest>(draft, request);
-    for (const q of draft.quotes) quoteRows.push({ q, article: id, source: q.source ? quoteSource(q.source) : null });
+    const { publisher, attributions, quotes } = requestSources(draft, requests);
+    for (const attribution of attributions) attributionRows.push({ article: id, attribution });
+    for (const quote of quotes) quoteRows.push({ article: id, quote });
 
     const title = draft.title;
     const titleKey = normalizeTitle(title);
@@ -281,19 +275,7 @@ async function insertDrafts(
         changes: [],
       });
     }
-    for (const r of draft.references) {
-      referenceRows.push({
-        from_id: id,
-        pos,
-        kind: r.kind,
-        anchor_text: r.anchorText ?? null,
-        paragraph_index: r.paragraphIndex ?? null,
-        target_url: r.targetUrl ? normalizeUrl(r.targetUrl) : null,
-        target_title: r.targetTitle ?? null,
-        target_title_key: r.targetTitle ? normalizeTitle(r.targetTitle) : null,
-        created_by: createdBy,
-      });
-    }
+    for (const r of draft.references) referenceRows.push(referenceRow(id, pos, r, createdBy));
     waiting.push({ id, url, title_key: titleKey, pos });
     results.push({ articleId: id, outcome: 'created', created: true, version: 1, warnings: [...draft.warnings] });
   }
@@ -302,7 +284,6 @@ async function insertDrafts(
   // JSON-fed statements are guesses: compiling took ~100 ms, far more than running them (~5 ms)
   await tx.execute(sql`set local jit = off`);
   await resolveSources(tx, requests);
-  const idOf = (r: SourceRequest | null) => r?.id ?? null;
   // in url order, so two batches that share a url wait for each other rather than deadlock
   articleRows.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   await tx.execute(sql`
@@ -318,32 +299,10 @@ async function insertDrafts(
       select id, 1, title, body, published_at, created_at from new_articles
     ),
     new_attributions as (
-      insert into attributions (article_id, source_id, role, via_id, evidence, paragraph_index, asserted_by)
-      select * from jsonb_to_recordset(${jsonParam(
-        attributionRows.map(({ a, article, source, via }) => ({
-          article_id: article,
-          source_id: idOf(source),
-          role: a.role,
-          via_id: idOf(via),
-          evidence: a.evidence ?? null,
-          paragraph_index: a.paragraphIndex ?? null,
-          asserted_by: 'PARSER',
-        })),
-      )}::jsonb)
-        as x(article_id uuid, source_id uuid, role attribution_role, via_id uuid, evidence text, paragraph_index integer,
-             asserted_by asserted_by)
+      ${insertAttributionsSql(attributionRows.map(({ article, attribution }) => attributionRow(article, attribution)))}
     ),
     new_quotes as (
-      insert into quotes (article_id, text, paragraph_index, source_id)
-      select * from jsonb_to_recordset(${jsonParam(
-        quoteRows.map(({ q, article, source }) => ({
-          article_id: article,
-          text: q.text,
-          paragraph_index: q.paragraphIndex,
-          source_id: idOf(source),
-        })),
-      )}::jsonb)
-        as x(article_id uuid, text text, paragraph_index integer, source_id uuid)
+      ${insertQuotesSql(quoteRows.map(({ article, quote }) => quoteRow(article, quote)))}
     ),
     new_corrections as (
       insert into corrections (article_id, kind, note, created_by, asserted_by, stated_at, from_version, to_version, changes)
@@ -353,6 +312,105 @@ async function insertDrafts(
     )
     select count(*) from new_articles`);
 
+  await storeReferences(tx, waiting, referenceRows);
+  return results;
+}
+
+/** A draft's attribution with the requests for its sources. */
+interface RequestedAttribution {
+  a: DraftAttribution;
+  source: SourceRequest;
+  via: SourceRequest | null;
+}
+
+/** A draft's quote with the request for its source. */
+interface RequestedQuote {
+  q: DraftQuote;
+  source: SourceRequest | null;
+}
+
+const idOf = (r: SourceRequest | null): string | null => r?.id ?? null;
+
+/**
+ * The sources a draft names, appended to `requests` in the order the single-article path looked them
+ * up: publisher, each attribution's via then source, then the quotes' sources. A new article and a
+ * revision of it ask for them alike, so resolveSources gives both the same rows.
+ */
+function requestSources(draft: ArticleDraft, requests: SourceRequest[]) {
+  const request = (s: DraftSource, relay: SourceRequest | null = null): SourceRequest => {
+    const r: SourceRequest = { input: sourceInput(s), relay };
+    requests.push(r);
+    return r;
+  };
+  const publisher = draft.publisher ? request(draft.publisher) : null;
+  const attributions = draft.attributions.map((a): RequestedAttribution => {
+    const via = a.via ? request(a.via) : null;
+    return { a, via, source: request(a.source, a.source.kind === 'ANONYMOUS' ? via : null) };
+  });
+  const quoteSource = draftSources<SourceRequest>(draft, request);
+  const quotes = draft.quotes.map((q): RequestedQuote => ({ q, source: q.source ? quoteSource(q.source) : null }));
+  return { publisher, attributions, quotes };
+}
+
+/** An attribution as the parser asserts it, once its sources are resolved: a row for insertAttributionsSql. */
+const attributionRow = (articleId: string, { a, source, via }: RequestedAttribution) => ({
+  article_id: articleId,
+  source_id: idOf(source),
+  role: a.role,
+  via_id: idOf(via),
+  evidence: a.evidence ?? null,
+  paragraph_index: a.paragraphIndex ?? null,
+  asserted_by: 'PARSER' as const,
+});
+type AttributionRow = ReturnType<typeof attributionRow>;
+
+/** Inserts attribution rows from one JSON parameter: a statement, or the body of a CTE. */
+const insertAttributionsSql = (rows: AttributionRow[]) => sql`
+      insert into attributions (article_id, source_id, role, via_id, evidence, paragraph_index, asserted_by)
+      select * from jsonb_to_recordset(${jsonParam(rows)}::jsonb)
+        as x(article_id uuid, source_id uuid, role attribution_role, via_id uuid, evidence text, paragraph_index integer,
+             asserted_by asserted_by)`;
+
+const quoteRow = (articleId: string, { q, source }: RequestedQuote) => ({
+  article_id: articleId,
+  text: q.text,
+  paragraph_index: q.paragraphIndex,
+  source_id: idOf(source),
+});
+
+/** Inserts quote rows from one JSON parameter: a statement, or the body of a CTE. */
+const insertQuotesSql = (rows: ReturnType<typeof quoteRow>[]) => sql`
+      insert into quotes (article_id, text, paragraph_index, source_id)
+      select * from jsonb_to_recordset(${jsonParam(rows)}::jsonb)
+        as x(article_id uuid, text text, paragraph_index integer, source_id uuid)`;
+
+/** A reference of a draft as storeReferences takes it; `pos` is its article's place in the batch. */
+const referenceRow = (fromId: string, pos: number, r: DraftReference, createdBy: string) => ({
+  from_id: fromId,
+  pos,
+  kind: r.kind,
+  anchor_text: r.anchorText ?? null,
+  paragraph_index: r.paragraphIndex ?? null,
+  target_url: r.targetUrl ? normalizeUrl(r.targetUrl) : null,
+  target_title: r.targetTitle ?? null,
+  target_title_key: r.targetTitle ? normalizeTitle(r.targetTitle) : null,
+  created_by: createdBy,
+});
+type ReferenceRow = ReturnType<typeof referenceRow>;
+
+/** An article of the batch that references may be waiting for; `pos` is its place in the batch. */
+interface WaitingArticle {
+  id: string;
+  url: string;
+  title_key: string;
+  pos: number;
+}
+
+/**
+ * Stores the parser's references of the articles in `waiting` (the batch, in order) and resolves them,
+ * in one statement under the reference lock (see insertDrafts).
+ */
+async function storeReferences(tx: Tx, waiting: WaitingArticle[], rows: ReferenceRow[]): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${REFERENCE_LOCK})`);
   // As if the batch were imported one article after another:
   // - references already stored that wait for one of these articles (by url or title) now point at it,
@@ -383,7 +441,7 @@ async function insertDrafts(
       where cr.id = m.ref_id
     )
     insert into cross_references (from_id, target_id, kind, anchor_text, paragraph_index, target_url, target_title,
-                                  target_title_key, created_by)
+                                  target_title_key, created_by, asserted_by)
     select x.from_id,
       coalesce(
         nullif(coalesce(
@@ -398,11 +456,10 @@ async function insertDrafts(
          where b.pos > x.pos and b.id <> x.from_id and (b.url = x.target_url or b.title_key = x.target_title_key)
          order by b.pos limit 1)
       ),
-      x.kind, x.anchor_text, x.paragraph_index, x.target_url, x.target_title, x.target_title_key, x.created_by
-    from jsonb_to_recordset(${jsonParam(referenceRows)}::jsonb)
+      x.kind, x.anchor_text, x.paragraph_index, x.target_url, x.target_title, x.target_title_key, x.created_by, 'PARSER'
+    from jsonb_to_recordset(${jsonParam(rows)}::jsonb)
       as x(from_id uuid, pos integer, kind cross_reference_kind, anchor_text text, paragraph_index integer,
            target_url text, target_title text, target_title_key text, created_by text)`);
-  return results;
 }
 
 /**
@@ -459,14 +516,23 @@ export function orderedId(): string {
   return `${time.slice(0, 8)}-${time.slice(8)}-${seq}-${random.slice(19)}`;
 }
 
-/** A new revision from re-imported text: the first new correction note explains it, else an UPDATE. */
+/**
+ * A new revision from re-imported text: the first new correction note explains it, else an UPDATE.
+ *
+ * What the parser found follows the new text, in the same transaction. Quotes are replaced. Parser
+ * attributions and references the new text no longer has are retired (removed_at set, removed_by
+ * "parser" for references; the rows stay), those it adds are stored as a first import stores them
+ * (same source resolution, same reference resolution), and those it still has are kept as they are,
+ * ids included, so whatever points at them still resolves. An editor's attributions and references
+ * are never touched, and a parser reference an editor removed does not come back.
+ */
 async function reviseArticle(
   tx: Tx,
-  existing: { id: string; version: number },
-  draft: ArticleDraft,
-  hash: string,
-  warnings: string[],
+  existing: { id: string; url: string; version: number },
+  { draft, hash }: Item,
+  createdBy: string,
 ): Promise<ImportResult> {
+  const warnings = [...draft.warnings];
   const stored = await tx
     .select({ note: corrections.note })
     .from(corrections)
@@ -491,12 +557,121 @@ async function reviseArticle(
     throw new DuplicateError(`${draft.url} changed while it was being imported; import it again`, existing.id);
   }
   await recordNotes(tx, existing.id, result.version, rest);
-  // quotes follow the current text
+
+  // as in insertDrafts: no JIT for the JSON-fed statements
+  await tx.execute(sql`set local jit = off`);
+  const requests: SourceRequest[] = [];
+  const found = requestSources(draft, requests);
+  await resolveSources(tx, requests);
   await tx.execute(sql`delete from quotes where article_id = ${existing.id}`);
-  await insertQuotes(tx, existing.id, draft, sourceResolver(tx, draft));
+  if (found.quotes.length) await tx.execute(insertQuotesSql(found.quotes.map((q) => quoteRow(existing.id, q))));
+  await reviseAttributions(
+    tx,
+    existing.id,
+    found.attributions.map((a) => attributionRow(existing.id, a)),
+  );
+  await reviseReferences(
+    tx,
+    { id: existing.id, url: existing.url, title_key: normalizeTitle(draft.title), pos: 0 },
+    draft.references.map((r) => referenceRow(existing.id, 0, r, createdBy)),
+  );
   await tx.update(articles).set({ contentHash: hash }).where(eq(articles.id, existing.id));
   warnings.push(`revised: recorded as version ${result.version}`);
   return { articleId: existing.id, outcome: 'revised', created: false, version: result.version, warnings };
+}
+
+/** When a revision retires what its text no longer has: the transaction's time, as its revision's created_at. */
+const RETIRED_AT = sql`date_trunc('milliseconds', now())`;
+
+/**
+ * Pairs what is stored with what a new draft asserts, by key and one for one (a key twice is two
+ * rows): `gone` is what is stored and no longer asserted, `added` what is asserted and not stored.
+ */
+function matchByKey<S, W>(
+  stored: readonly S[],
+  wanted: readonly W[],
+  storedKey: (s: S) => unknown[],
+  wantedKey: (w: W) => unknown[],
+): { gone: S[]; added: W[] } {
+  const unmatched = new Map<string, S[]>();
+  for (const s of stored) {
+    const key = JSON.stringify(storedKey(s));
+    const same = unmatched.get(key);
+    if (same) same.push(s);
+    else unmatched.set(key, [s]);
+  }
+  const added = wanted.filter((w) => unmatched.get(JSON.stringify(wantedKey(w)))?.shift() === undefined);
+  return { gone: [...unmatched.values()].flat(), added };
+}
+
+/** The article's live parser attributions become `wanted`: the missing ones retired, the new ones added. */
+async function reviseAttributions(tx: Tx, articleId: string, wanted: AttributionRow[]): Promise<void> {
+  const stored = await tx
+    .select({
+      id: attributions.id,
+      sourceId: attributions.sourceId,
+      role: attributions.role,
+      viaId: attributions.viaId,
+      evidence: attributions.evidence,
+      paragraphIndex: attributions.paragraphIndex,
+    })
+    .from(attributions)
+    .where(
+      and(eq(attributions.articleId, articleId), eq(attributions.assertedBy, 'PARSER'), isNull(attributions.removedAt)),
+    )
+    .orderBy(attributions.createdAt, attributions.id);
+  const { gone, added } = matchByKey(
+    stored,
+    wanted,
+    (s) => [s.sourceId, s.role, s.viaId, s.evidence, s.paragraphIndex],
+    (w) => [w.source_id, w.role, w.via_id, w.evidence, w.paragraph_index],
+  );
+  const retired = gone.map((g) => g.id);
+  if (retired.length) {
+    await tx.update(attributions).set({ removedAt: RETIRED_AT }).where(inArray(attributions.id, retired));
+  }
+  if (added.length) await tx.execute(insertAttributionsSql(added));
+}
+
+/**
+ * The article's parser references become `wanted`: the missing live ones retired, the new ones stored
+ * and resolved by storeReferences (the article itself as the batch, as on its first import).
+ */
+async function reviseReferences(tx: Tx, article: WaitingArticle, wanted: ReferenceRow[]): Promise<void> {
+  // live ones, and those an editor removed: the text still naming one does not bring it back
+  const stored = await tx
+    .select({
+      id: crossReferences.id,
+      kind: crossReferences.kind,
+      anchorText: crossReferences.anchorText,
+      paragraphIndex: crossReferences.paragraphIndex,
+      targetUrl: crossReferences.targetUrl,
+      targetTitle: crossReferences.targetTitle,
+      removedAt: crossReferences.removedAt,
+    })
+    .from(crossReferences)
+    .where(
+      and(
+        eq(crossReferences.fromId, article.id),
+        eq(crossReferences.assertedBy, 'PARSER'),
+        or(isNull(crossReferences.removedAt), sql`${crossReferences.removedBy} is distinct from ${PARSER_LABEL}`),
+      ),
+    )
+    .orderBy(sql`${crossReferences.removedAt} nulls first`, crossReferences.createdAt, crossReferences.id);
+  const { gone, added } = matchByKey(
+    stored,
+    wanted,
+    (s) => [s.kind, s.anchorText, s.paragraphIndex, s.targetUrl, s.targetTitle],
+    (w) => [w.kind, w.anchor_text, w.paragraph_index, w.target_url, w.target_title],
+  );
+  const retired = gone.filter((r) => r.removedAt === null).map((r) => r.id);
+  if (retired.length) {
+    await tx
+      .update(crossReferences)
+      .set({ removedAt: RETIRED_AT, removedBy: PARSER_LABEL })
+      .where(inArray(crossReferences.id, retired));
+  }
+  if (added.length) await storeReferences(tx, [article], added);
 }
 
 function statusAfter(notes: DraftCorrection[]): { status?: 'CORRECTED' | 'RETRACTED' } {
@@ -518,32 +693,6 @@ async function recordNotes(tx: Tx, articleId: string, version: number, notes: Dr
       toVersion: version,
       changes: [],
     })),
-  );
-}
-
-async function insertQuotes(
-  tx: Tx,
-  articleId: string,
-  draft: ArticleDraft,
-  sources: (s: DraftSource) => Promise<string>,
-): Promise<void> {
-  if (!draft.quotes.length) return;
-  const rows = [];
-  for (const q of draft.quotes) {
-    rows.push({
-      articleId,
-      text: q.text,
-      paragraphIndex: q.paragraphIndex,
-      sourceId: q.source ? await sources(q.source) : null,
-    });
-  }
-  await tx.insert(quotes).values(rows);
-}
-
-/** A draft's sources as ids, found or created one statement at a time (the revision path). */
-function sourceResolver(tx: Tx, draft: ArticleDraft): (s: DraftSource) => Promise<string> {
-  return draftSources<Promise<string>>(draft, async (s, relay) =>
-    findOrCreateSource(tx, { ...sourceInput(s), relayedById: relay ? await relay : null }),
   );
 }
 

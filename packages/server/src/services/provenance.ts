@@ -87,7 +87,7 @@ function stepsSql(direction: 'up' | 'down', depth: number) {
         select x.depth + 1, null::uuid, a.source_id, null::uuid, a.id, null::text, a.role::text, a.evidence,
           null::json, ${stepSourceJson}
         from reached x join attributions a on a.article_id = x.article_id join sources ss on ss.id = a.source_id
-        where a.role in (${roles}) and x.depth < ${depth}`
+        where a.role in (${roles}) and a.removed_at is null and x.depth < ${depth}`
       : sql``;
   return sql`select x.depth, x.article_id as "articleId", null::uuid as "sourceId", x.ref_id as "crossReferenceId",
         null::uuid as "attributionId", r.kind::text as kind, null::text as role, r.anchor_text as evidence,
