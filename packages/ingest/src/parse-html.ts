@@ -93,9 +93,30 @@ function machineDate(value: string | null, field: 'publishedAt' | 'modifiedAt', 
   return d;
 }
 
+/**
+ * Deeper than any real page (news pages nest some tens of elements): the selector engine walks
+ * the tree recursively, so 16,000 nested tags cost seconds and then overflow the stack.
+ */
+export const MAX_HTML_DEPTH = 512;
+
+/** How deeply `root`'s elements nest, walked without recursion. */
+function nestingDepth(root: AnyNode): number {
+  let deepest = 0;
+  const stack: [AnyNode, number][] = [[root, 0]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [node, depth] = item;
+    if (depth > deepest) deepest = depth;
+    if ('children' in node) for (const child of node.children) if (isTag(child)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 /** Saved HTML pages: JSON-LD first, then OpenGraph/meta, then `<h1>`/`<time>`/`<article>`. */
 export function extractHtml(content: string, inputUrl: string | null): ExtractedArticle {
   const doc = parseDocument(content, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  if (nestingDepth(doc) > MAX_HTML_DEPTH) {
+    throw new IngestValidationError(`HTML elements are nested more than ${MAX_HTML_DEPTH} deep`, 'content');
+  }
   const warnings: string[] = [];
   const meta = (key: string): string | null => {
     for (const m of sel('meta', doc)) {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IngestValidationError, parseArticle } from './index.js';
+import { MAX_HTML_DEPTH } from './parse-html.js';
 
 const fieldOf = (f: () => unknown): string | null => {
   try {
@@ -16,6 +17,17 @@ describe('bad input', () => {
   it('rejects empty and blank content', () => {
     expect(fieldOf(() => parseArticle({ content: '' }))).toBe('content');
     expect(fieldOf(() => parseArticle({ content: ' \n\t\n ' }))).toBe('content');
+  });
+
+  it('rejects HTML nested deeper than any page, naming content, and reads one nested just within the bound', () => {
+    const nested = (depth: number) =>
+      `<html><head><title>Ferry fares</title></head><body><article><h1>Ferry fares rise</h1><p>Fares ${'<u>'.repeat(depth)}rose${'</u>'.repeat(depth)} again.</p></article></body></html>`;
+    // html > body > article > p: four levels before the <u>s
+    expect(() => parseArticle({ content: nested(16_000), format: 'HTML' })).toThrow(
+      expect.objectContaining({ field: 'content', message: expect.stringMatching(/nested more than 512 deep/) }),
+    );
+    expect(fieldOf(() => parseArticle({ content: nested(MAX_HTML_DEPTH - 4), format: 'HTML' }))).toBeNull();
+    expect(fieldOf(() => parseArticle({ content: nested(MAX_HTML_DEPTH - 3), format: 'HTML' }))).toBe('content');
   });
 
   it('rejects binary content', () => {
