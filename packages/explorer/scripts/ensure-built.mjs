@@ -2,10 +2,11 @@
 // Builds the explorer when packages/explorer/dist is missing or older than its sources, so that
 // `pnpm install && pnpm start` serves it at / without a separate build step. Fast when up to date.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newest } from '../../../scripts/newest-mtime.mjs';
 
 const explorer = fileURLToPath(new URL('..', import.meta.url));
 const built = join(explorer, 'dist', 'index.html');
@@ -16,15 +17,6 @@ const inputs = [
   join(explorer, 'package.json'),
   join(explorer, '..', 'sdk', 'src'),
 ];
-
-function newest(path) {
-  if (!existsSync(path)) return 0;
-  const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  let latest = info.mtimeMs;
-  for (const entry of readdirSync(path)) latest = Math.max(latest, newest(join(path, entry)));
-  return latest;
-}
 
 const force = process.argv.includes('--force');
 const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;

@@ -12,11 +12,12 @@
  *
  * `node run.mjs --bundle-only [OUT]` builds the bundle (to OUT, or the cache) and exits.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { newest } from '../../../scripts/newest-mtime.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const entry = join(root, 'packages/server/src/cli/main.ts');
@@ -30,15 +31,6 @@ const inputs = [
   join(root, 'patches'),
   fileURLToPath(import.meta.url),
 ];
-
-function newest(path) {
-  if (!existsSync(path)) return 0;
-  const info = statSync(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  let latest = info.mtimeMs;
-  for (const name of readdirSync(path)) latest = Math.max(latest, newest(join(path, name)));
-  return latest;
-}
 
 /** Builds the bundle at `out` (written beside it, then renamed: a concurrent start never reads half a file). */
 export async function buildBundle(out) {
