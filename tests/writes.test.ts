@@ -64,6 +64,41 @@ describe.each(engines)('other writes (%s)', (engine) => {
     });
   });
 
+  it('createArticle sent several times at once: one article, the others a DuplicateError; a new source shared, not doubled', async () => {
+    const input = (n: number) => ({
+      url:
+        n < 0
+          ? 'https://harborlight.example/2026/03/09/pilot-strike'
+          : `https://harborlight.example/2026/03/09/pilots-${n}`,
+      title: 'Harbor Pilots Weigh a Strike',
+      body: 'The pilots union met on Monday.',
+      publisher: { name: 'Harborlight Gazette', kind: 'OUTLET', domain: 'harborlight.example' },
+      attributions: [{ role: 'NAMED_SOURCE', source: { name: 'Orla Brennick', kind: 'PERSON' } }],
+    });
+    // the same url six times at once
+    const same = await Promise.all(Array.from({ length: 6 }, () => as(demo.keys.editor)(CREATE, { input: input(-1) })));
+    expect(same.flatMap((r) => r.errors ?? [])).toEqual([]);
+    const kinds = same.map((r) => r.data?.createArticle?.__typename).sort();
+    expect(kinds).toEqual(['CreateArticleSuccess', ...Array(5).fill('DuplicateError')]);
+    const id = (
+      same.find((r) => r.data?.createArticle?.__typename === 'CreateArticleSuccess')?.data?.createArticle?.article as {
+        id: string;
+      }
+    ).id;
+    expect(same.every((r) => r.data?.createArticle?.article || r.data?.createArticle?.existingId === id)).toBe(true);
+    // six urls at once, all naming the same new publisher and person
+    const many = await Promise.all(
+      Array.from({ length: 6 }, (_, n) => as(demo.keys.editor)(CREATE, { input: input(n) })),
+    );
+    expect(many.flatMap((r) => r.errors ?? [])).toEqual([]);
+    expect(many.map((r) => r.data?.createArticle?.__typename)).toEqual(Array(6).fill('CreateArticleSuccess'));
+    const found = await demo.client.data<{ sources: { totalCount: number } }>(
+      '{ sources(filter: { namePrefix: "Orla Brennick" }) { totalCount } }',
+      {},
+    );
+    expect(found.sources.totalCount).toBe(1);
+  });
+
   it('createArticle names every bad field and stores nothing', async () => {
     const before = (await demo.client.data<{ articles: { totalCount: number } }>('{ articles { totalCount } }'))
       .articles.totalCount;

@@ -1,7 +1,7 @@
 import type { Context } from './context.js';
 import { type FieldIssue, ValidationError } from './errors.js';
 import { audit } from './services/audit.js';
-import type { Tx } from './services/tx.js';
+import { retryOnConflict, type Tx } from './services/tx.js';
 
 /** Collects every problem with an input before failing, so a client fixes them all at once. */
 export class Issues {
@@ -45,16 +45,22 @@ export async function audited<T>(
   work: (tx: Tx) => Promise<T>,
   outcome: (result: T) => unknown = () => null,
 ): Promise<T> {
-  return ctx.db.transaction(async (tx) => {
-    const result = await work(tx);
-    await audit(tx, {
-      actor: ctx.viewer?.label ?? 'anonymous',
-      keyId: ctx.viewer?.keyId ?? null,
-      action,
-      input,
-      outcome: outcome(result),
-      requestId: ctx.requestId,
-    });
-    return result;
-  });
+  // Two writes storing the same new row at once (an article's url, a source's name): the loser's insert
+  // hits the unique index once the winner commits, and its whole transaction rolls back. Run it again:
+  // it then finds the winner's row (a DuplicateError for the url, the same source for a name). Only
+  // after the commit does a write notify anyone, so a rerun announces nothing twice.
+  return retryOnConflict(() =>
+    ctx.db.transaction(async (tx) => {
+      const result = await work(tx);
+      await audit(tx, {
+        actor: ctx.viewer?.label ?? 'anonymous',
+        keyId: ctx.viewer?.keyId ?? null,
+        action,
+        input,
+        outcome: outcome(result),
+        requestId: ctx.requestId,
+      });
+      return result;
+    }),
+  );
 }

@@ -5,7 +5,8 @@ import { type ArticleDraft, IngestValidationError, MAX_CONTENT_BYTES, parseArtic
 import { SingleBar } from 'cli-progress';
 import { DuplicateError, ValidationError } from '../errors.js';
 import { auditAll } from '../services/audit.js';
-import { type DraftOutcome, type ImportOutcome, importDrafts, retryOnConflict } from '../services/import.js';
+import { type DraftOutcome, type ImportOutcome, importDrafts } from '../services/import.js';
+import { retryOnConflict } from '../services/tx.js';
 
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.html', '.htm']);
 

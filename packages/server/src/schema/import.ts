@@ -1,7 +1,7 @@
 import { IngestValidationError, parseArticle } from '@newsgraph/ingest';
 import { builder } from '../builder.js';
 import { audited, Issues } from '../mutations.js';
-import { importDraft, retryOnUniqueViolation } from '../services/import.js';
+import { importDraft } from '../services/import.js';
 import { articleJsonLd, jsonLdSelection } from '../services/jsonld.js';
 import { Article } from './article.js';
 import { DuplicateError, ValidationError } from './errors.js';
@@ -67,21 +67,19 @@ builder.mutationField('importArticle', (t) =>
 
       // the content itself can be megabytes: the audit row keeps what identifies the import
       const summary = { url: draft.url, format: input.format ?? null, recordRevision: input.recordRevision ?? false };
-      const run = () =>
-        audited(
-          ctx,
-          'importArticle',
-          summary,
-          (tx) =>
-            importDraft(tx, draft, {
-              recordRevision: input.recordRevision ?? false,
-              createdBy: ctx.viewer?.label ?? 'anonymous',
-            }),
-          (r) => ({ articleId: r.articleId, outcome: r.outcome, version: r.version }),
-        );
-      // Two imports of the same new url (or naming the same new outlet domain) at once: the loser's insert
-      // hits the unique index after the winner commits. Run it again; now it finds the winner's rows.
-      const result = await retryOnUniqueViolation(run);
+      // two imports of the same new url (or naming the same new outlet) at once: audited runs the loser
+      // again, and then it finds the winner's rows
+      const result = await audited(
+        ctx,
+        'importArticle',
+        summary,
+        (tx) =>
+          importDraft(tx, draft, {
+            recordRevision: input.recordRevision ?? false,
+            createdBy: ctx.viewer?.label ?? 'anonymous',
+          }),
+        (r) => ({ articleId: r.articleId, outcome: r.outcome, version: r.version }),
+      );
       return { articleId: result.articleId, created: result.created, warnings: result.warnings };
     },
   }),
