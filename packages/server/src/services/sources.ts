@@ -1,5 +1,6 @@
 import { type SourceKind, sources } from '@newsgraph/db';
 import { sql } from 'drizzle-orm';
+import { jsonParam } from './source-batch.js';
 import type { Tx } from './tx.js';
 
 export interface SourceInput {
@@ -39,13 +40,15 @@ export async function findOrCreateSource(tx: Tx, input: SourceInput): Promise<st
     const id = existing.mergedIntoId ?? existing.id;
     const missing = aliases.filter((a) => !existing.aliases.some((b) => b.toLowerCase() === a.toLowerCase()));
     if (missing.length || (domain && !existing.domain)) {
-      await tx
-        .update(sources)
-        .set({
-          aliases: [...existing.aliases, ...missing],
-          ...(domain && !existing.domain ? { domain } : {}),
-        })
-        .where(sql`${sources.id} = ${existing.id}`);
+      // in one statement on the row as it is now, not as it was read: a concurrent write's aliases or
+      // domain are kept, never overwritten (the same merge as the import's)
+      await tx.execute(sql`update sources s
+        set aliases = s.aliases || array(
+              select a from jsonb_array_elements_text(${jsonParam(missing)}::jsonb) a
+              where lower(a) <> all (select lower(b) from unnest(s.aliases) b)
+            ),
+            domain = coalesce(s.domain, ${domain})
+        where s.id = ${existing.id}`);
     }
     return id;
   }
