@@ -19,24 +19,11 @@ describe.each(await testEngines())('findOrCreateSource (%s)', (engine) => {
     )[0];
 
   it('adds new aliases and a missing domain to the stored source, never replacing what it has', async () => {
-    const db = store.handle.db;
-    const id = await findOrCreateSource(db, { name: 'Kelp Bay Ledger', kind: 'OUTLET' });
-    expect(
-      await findOrCreateSource(db, {
-        name: 'Kelp Bay Ledger',
-        kind: 'OUTLET',
-        aliases: ['KBL', 'kelp bay ledger'],
-        domain: 'kelpbay.example',
-      }),
-    ).toBe(id);
-    expect(
-      await findOrCreateSource(db, {
-        name: 'KBL',
-        kind: 'OUTLET',
-        aliases: ['The Ledger', 'kbl'],
-        domain: 'other.example',
-      }),
-    ).toBe(id);
+    const outlet = (name: string, aliases?: string[], domain?: string) =>
+      findOrCreateSource(store.handle.db, { name, kind: 'OUTLET', aliases, domain });
+    const id = await outlet('Kelp Bay Ledger');
+    expect(await outlet('Kelp Bay Ledger', ['KBL', 'kelp bay ledger'], 'kelpbay.example')).toBe(id);
+    expect(await outlet('KBL', ['The Ledger', 'kbl'], 'other.example')).toBe(id);
     expect(await stored(id)).toEqual({ aliases: ['KBL', 'The Ledger'], domain: 'kelpbay.example' });
   });
 
