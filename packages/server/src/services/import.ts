@@ -347,7 +347,7 @@ function requestSources(draft: ArticleDraft, requests: SourceRequest[]) {
     const via = a.via ? request(a.via) : null;
     return { a, via, source: request(a.source, a.source.kind === 'ANONYMOUS' ? via : null) };
   });
-  const quoteSource = draftSources<SourceRequest>(draft, request);
+  const quoteSource = draftSources(draft, request);
   const quotes = draft.quotes.map((q): RequestedQuote => ({ q, source: q.source ? quoteSource(q.source) : null }));
   return { publisher, attributions, quotes };
 }
@@ -467,14 +467,17 @@ async function storeReferences(tx: Tx, waiting: WaitingArticle[], rows: Referenc
  * outlet, which the draft names only by name: the outlet its `relayedBy` names among the draft's own
  * sources, else the via of the attribution that names it; the relay is resolved first.
  */
-function draftSources<T>(draft: ArticleDraft, make: (s: DraftSource, relay: T | null) => T): (s: DraftSource) => T {
-  const cache = new Map<string, T>();
+function draftSources(
+  draft: ArticleDraft,
+  make: (s: DraftSource, relay: SourceRequest | null) => SourceRequest,
+): (s: DraftSource) => SourceRequest {
+  const cache = new Map<string, SourceRequest>();
   const named = new Map<string, DraftSource>();
   for (const a of draft.attributions) {
     for (const s of [a.source, a.via]) if (s && s.kind !== 'ANONYMOUS') named.set(s.name.toLowerCase(), s);
   }
   if (draft.publisher) named.set(draft.publisher.name.toLowerCase(), draft.publisher);
-  const resolve = (s: DraftSource): T => {
+  const resolve = (s: DraftSource): SourceRequest => {
     const key = `${s.kind}\u0000${s.name.toLowerCase()}\u0000${s.relayedBy ?? ''}`;
     let r = cache.get(key);
     if (r === undefined) {
