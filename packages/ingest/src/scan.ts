@@ -137,35 +137,32 @@ export function codePointBefore(u: Uint16Array, start: number, i: number): numbe
   return low;
 }
 
+/** Where the run of `\p{Ll}` (with `apostrophes`, `[\p{Ll}'’]`) from `p` ends; `p` when there is none. */
+function lowerRunEnd(u: Uint16Array, p: number, end: number, apostrophes: boolean): number {
+  let r = p;
+  for (;;) {
+    if (isAsciiLower(unitAt(u, r, end))) r++;
+    else {
+      const cp = codePointAt(u, r, end);
+      if (cp === undefined || !(isLower(cp) || (apostrophes && isApostrophe(cp)))) return r;
+      r += width(cp);
+    }
+  }
+}
+
 /** Where `\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?\p{Ll}+)?|\p{Lu}\.` matching at `p` ends, or -1. */
 function nameWordEnd(u: Uint16Array, p: number, end: number): number {
   const first = codePointAt(u, p, end);
   if (first === undefined || !isUpper(first)) return -1;
   const q = p + width(first);
-  let r = q;
-  for (;;) {
-    if (isAsciiLower(unitAt(u, r, end))) r++;
-    else {
-      const cp = codePointAt(u, r, end);
-      if (cp === undefined || !(isLower(cp) || isApostrophe(cp))) break;
-      r += width(cp);
-    }
-  }
+  const r = lowerRunEnd(u, q, end, true);
   if (r === q) return unitAt(u, q, end) === 0x2e ? q + 1 : -1;
   if (unitAt(u, r, end) !== 0x2d) return r;
   // "-Jones" or "-jones": a capital is taken only when a lower-case letter follows it
   let t = r + 1;
   const cap = codePointAt(u, t, end);
   if (cap !== undefined && isUpper(cap) && isLower(codePointAt(u, t + width(cap), end))) t += width(cap);
-  let v = t;
-  for (;;) {
-    if (isAsciiLower(unitAt(u, v, end))) v++;
-    else {
-      const cp = codePointAt(u, v, end);
-      if (cp === undefined || !isLower(cp)) break;
-      v += width(cp);
-    }
-  }
+  const v = lowerRunEnd(u, t, end, false);
   return v > t ? v : r;
 }
 
