@@ -43,6 +43,9 @@ export async function buildBundle(out) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // ES module builds first: a CommonJS copy of graphql reached from ES modules is wrapped in
+    // getter objects, and every `isListType` of the executor went through one (6% of a large query)
+    mainFields: ['module', 'main'],
     outfile: partial,
     logLevel: 'error',
     // dependencies that are CommonJS call require(); an ES module has none of its own
@@ -56,6 +59,10 @@ export async function buildBundle(out) {
           b.onResolve({ filter: /^@electric-sql\/pglite($|\/)/ }, (args) => ({
             path: createRequire(args.importer).resolve(args.path),
             external: true,
+          }));
+          // one graphql in the bundle: a deep import (graphql/language/parser) takes the ES module too
+          b.onResolve({ filter: /^graphql\/[^.]+$/ }, (args) => ({
+            path: createRequire(args.importer).resolve(`${args.path}.mjs`),
           }));
           b.onLoad({ filter: /\/packages\/[^/]+\/src\/.*\.ts$/ }, async (args) => ({
             contents: (await readFile(args.path, 'utf8')).replaceAll(
