@@ -16,9 +16,11 @@ export function sharedConnection<T>(type: ObjectRef<Types, T>, name: string) {
       totalCount: t.int({
         description: 'How many items match, across all pages.',
         extensions: { pothosDrizzleTotalCount: true },
-        resolve: async (connection) => {
+        // not async: a count read in the same statement answers synchronously, so the connection
+        // (and the row holding it) completes without a promise
+        resolve: (connection) => {
           const total = (connection as CountSource).totalCount;
-          return typeof total === 'function' ? await total() : (total ?? 0);
+          return typeof total === 'function' ? total() : (total ?? 0);
         },
       }),
     }),
