@@ -9,6 +9,8 @@ WORKDIR /app
 RUN npm install -g pnpm@10.34.9
 # manifests first: the install layer is reused until a dependency changes
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
+# the dependency patches pnpm applies as it installs (pnpm-workspace.yaml patchedDependencies)
+COPY patches/ patches/
 COPY packages/db/package.json packages/db/
 COPY packages/ingest/package.json packages/ingest/
 COPY packages/server/package.json packages/server/
