@@ -143,4 +143,26 @@ describe.each(engines)('hostile input (%s)', (engine) => {
     expect(withError).toBe(1000);
     expect(await fingerprint(demo.store)).toBe(before);
   });
+
+  it('aliases named like Object.prototype members are plain keys of the answer', async () => {
+    // the executor fills each answer object as a plain `{}` (faster than Object.create(null)): an alias
+    // `__proto__` must become an own key, not the object's prototype
+    const response = await demo.client.app.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `{ __proto__: articles(first: 1) { totalCount edges { constructor: node { toString: title hasOwnProperty: id } } }
+          valueOf: __typename }`,
+      }),
+    });
+    const text = await response.text();
+    expect(response.status, text).toBe(200);
+    const body = JSON.parse(text) as { data: Record<string, unknown>; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    expect(Object.keys(body.data)).toEqual(['__proto__', 'valueOf']);
+    expect(text).toMatch(
+      /^\{"data":\{"__proto__":\{"totalCount":\d+,"edges":\[\{"constructor":\{"toString":"[^"]+","hasOwnProperty":"[^"]+"\}\}\]\},"valueOf":"Query"\}\}$/,
+    );
+    expect(Object.getPrototypeOf(Object.getPrototypeOf({}))).toBeNull();
+  });
 });
