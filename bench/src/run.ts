@@ -10,9 +10,10 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
+import { ALL, boot, type Name, PATH, PORTS, post } from './contenders.js';
 import { measureColdStart, measureImport } from './extras.js';
 import { ensureLoaded } from './load.js';
-import { rssMb, type Started, start, waitReady } from './processes.js';
+import { rssMb } from './processes.js';
 import { startProxy } from './proxy.js';
 import {
   type CursorBook,
@@ -45,71 +46,15 @@ const ROUNDS = Number(opts.rounds ?? (quick ? 1 : 3));
 const WARMUP_S = quick ? 1 : 3;
 const DURATION_S = quick ? 3 : 10;
 const CONNECTIONS = 32;
-const POOL_SIZE = '10';
 const CHECK_PER_SCENARIO = 8;
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = process.env.BENCH_DATABASE ?? 'newsgraph_bench';
 
-type Name = 'limit-sql' | 'limit-js' | 'newsgraph' | 'postgraphile';
-const ALL: Name[] = ['limit-sql', 'limit-js', 'newsgraph', 'postgraphile'];
 /** Articles the import measurement generates and imports, at every size. */
 const IMPORT_ARTICLES = 10_000;
 const NAMES = opts.only ? (opts.only.split(',') as Name[]) : ALL;
-const PORTS: Record<Name, number> = { 'limit-sql': 4111, 'limit-js': 4112, newsgraph: 4113, postgraphile: 4114 };
-const PATH: Record<Name, string> = {
-  'limit-sql': '/',
-  'limit-js': '/',
-  newsgraph: '/graphql',
-  postgraphile: '/graphql',
-};
 
 const log = (...args: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
-
-function startContender(name: Name, url: string): Started {
-  const port = String(PORTS[name]);
-  const common = { DATABASE_URL: url, PORT: port, POOL_SIZE, NODE_ENV: 'production' };
-  switch (name) {
-    case 'newsgraph':
-      return start(
-        process.execPath,
-        ['packages/server/scripts/run.mjs', 'serve', '--port', port, '--host', '127.0.0.1'],
-        {
-          ...common,
-          NEWSGRAPH_RATE_LIMIT_PER_IP: '100000000',
-          NEWSGRAPH_RATE_LIMIT_PER_KEY: '100000000',
-          NEWSGRAPH_LOG_LEVEL: 'warn',
-          // Q2 (50 articles with four nested lists) is over the default graphql-armor cost limit of 50000
-          NEWSGRAPH_MAX_COST: '10000000',
-        },
-      );
-    case 'postgraphile':
-      return start(process.execPath, ['--import', 'tsx', 'bench/src/contenders/postgraphile.ts'], common);
-    default:
-      return start(process.execPath, ['--import', 'tsx', 'bench/src/contenders/limit.ts'], {
-        ...common,
-        LIMIT_MODE: name === 'limit-js' ? 'js' : 'sql',
-      });
-  }
-}
-
-async function post(name: Name, body: string): Promise<{ status: number; text: string }> {
-  const res = await fetch(`http://127.0.0.1:${PORTS[name]}${PATH[name]}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-  });
-  return { status: res.status, text: await res.text() };
-}
-
-async function boot(name: Name, url: string): Promise<Started> {
-  const started = startContender(name, url);
-  const probe =
-    name === 'newsgraph' || name === 'postgraphile'
-      ? JSON.stringify({ query: '{ __typename }' })
-      : JSON.stringify({ s: 'Q6', p: ['00000000-0000-4000-8000-000000000000'] });
-  await waitReady(started, async () => (await post(name, probe)).status === 200, 90_000);
-  return started;
-}
 
 // ---------------------------------------------------------------- request bodies
 
