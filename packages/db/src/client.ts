@@ -4,6 +4,7 @@ import type { Logger } from 'drizzle-orm';
 import { type PgAsyncDatabase, type PgQueryResultHKT, withReplicas } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { withPreparedStatements } from './prepared.js';
 import { relations } from './relations.js';
 
 /** The database type every package shares, whichever engine is underneath. */
@@ -21,6 +22,13 @@ export interface CreateDbOptions {
   onQuery?: ((sql: string, params: unknown[]) => void) | undefined;
   /** Postgres pool size. @default 10 */
   poolSize?: number | undefined;
+  /**
+   * Statement texts kept as named prepared statements on each connection (Postgres only), so a
+   * query shape is planned once per connection instead of on every request; 0 turns it off (a
+   * transaction-mode pooler without prepared-statement support needs that).
+   * @default Number(process.env.NEWSGRAPH_PREPARED_STATEMENTS ?? 256)
+   */
+  preparedStatements?: number | undefined;
   /** Server-side statement timeout in ms (Postgres only). @default 15000 */
   statementTimeoutMs?: number | undefined;
   /** An already-open PGlite instance (a clone of a migrated template in tests). */
@@ -62,11 +70,15 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
     : undefined;
 
   if (url && !options.pglite) {
-    const client = postgres(url, {
-      max: options.poolSize ?? 10,
-      onnotice: () => {},
-      connection: { statement_timeout: options.statementTimeoutMs ?? 15_000, application_name: 'newsgraph' },
-    });
+    const prepared = { limit: options.preparedStatements ?? Number(process.env.NEWSGRAPH_PREPARED_STATEMENTS ?? 256) };
+    const client = withPreparedStatements(
+      postgres(url, {
+        max: options.poolSize ?? 10,
+        onnotice: () => {},
+        connection: { statement_timeout: options.statementTimeoutMs ?? 15_000, application_name: 'newsgraph' },
+      }),
+      prepared,
+    );
     const db = drizzlePostgres({ client, relations, logger }) as unknown as Db;
     const replicaUrls =
       options.replicaUrls ??
@@ -75,11 +87,17 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
         .filter(Boolean) ??
       [];
     const replicaClients = replicaUrls.map((u) =>
-      postgres(u, {
-        max: options.poolSize ?? 10,
-        onnotice: () => {},
-        connection: { statement_timeout: options.statementTimeoutMs ?? 15_000, application_name: 'newsgraph-replica' },
-      }),
+      withPreparedStatements(
+        postgres(u, {
+          max: options.poolSize ?? 10,
+          onnotice: () => {},
+          connection: {
+            statement_timeout: options.statementTimeoutMs ?? 15_000,
+            application_name: 'newsgraph-replica',
+          },
+        }),
+        prepared,
+      ),
     );
     const replicas = replicaClients.map((c) => drizzlePostgres({ client: c, relations, logger }) as unknown as Db);
     const [first, ...rest] = replicas;
