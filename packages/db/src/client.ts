@@ -26,7 +26,7 @@ export interface CreateDbOptions {
    * Statement texts kept as named prepared statements on each connection (Postgres only), so a
    * query shape is planned once per connection instead of on every request; 0 turns it off (a
    * transaction-mode pooler without prepared-statement support needs that).
-   * @default Number(process.env.NEWSGRAPH_PREPARED_STATEMENTS ?? 256)
+   * @default Number(process.env.NEWSGRAPH_PREPARED_STATEMENTS ?? 100)
    */
   preparedStatements?: number | undefined;
   /** Server-side statement timeout in ms (Postgres only). @default 15000 */
@@ -70,7 +70,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
     : undefined;
 
   if (url && !options.pglite) {
-    const prepared = { limit: options.preparedStatements ?? Number(process.env.NEWSGRAPH_PREPARED_STATEMENTS ?? 256) };
+    const prepared = { limit: options.preparedStatements ?? Number(process.env.NEWSGRAPH_PREPARED_STATEMENTS ?? 100) };
     const client = withPreparedStatements(
       postgres(url, {
         max: options.poolSize ?? 10,
