@@ -64,6 +64,38 @@ describe.each(engines)('other writes (%s)', (engine) => {
     });
   });
 
+  it('createArticle attaches a source given by id as that very source, an anonymous one included', async () => {
+    type Node = { id: string; kind: string; relayedBy: { id: string } | null };
+    const { sources } = await demo.client.data<{ sources: { edges: { node: Node }[] } }>(
+      '{ sources(first: 100) { edges { node { id kind relayedBy { id } } } } }',
+      {},
+    );
+    const nodes = sources.edges.map((e) => e.node);
+    const anonymous = nodes.find((s) => s.kind === 'ANONYMOUS' && s.relayedBy);
+    const outlet = nodes.find((s) => s.kind === 'OUTLET');
+    if (!anonymous || !outlet) throw new Error('the demo corpus has a relayed anonymous source and an outlet');
+    const created = await as(demo.keys.editor)(
+      `mutation ($input: CreateArticleInput!) { createArticle(input: $input) {
+        __typename ... on CreateArticleSuccess { article { publisher { id } attributions { source { id } via { id } } } }
+      } }`,
+      {
+        input: {
+          url: 'https://eastbay.example/2026/03/07/sources-by-id',
+          title: 'Sources Named by Id',
+          body: 'An official spoke on condition of anonymity.',
+          publisher: { id: outlet.id },
+          // no via: the source named is still the one relayed by its outlet, not a new unrelayed one
+          attributions: [{ role: 'ANONYMOUS_SOURCE', source: { id: anonymous.id } }],
+        },
+      },
+    );
+    expect(created.errors).toBeUndefined();
+    expect(created.data?.createArticle).toMatchObject({
+      __typename: 'CreateArticleSuccess',
+      article: { publisher: { id: outlet.id }, attributions: [{ source: { id: anonymous.id }, via: null }] },
+    });
+  });
+
   it('createArticle sent several times at once: one article, the others a DuplicateError; a new source shared, not doubled', async () => {
     const input = (n: number) => ({
       url:

@@ -290,7 +290,15 @@ async function sourceFrom(tx: Tx, ref: SourceRef, field: string): Promise<Source
     const id = decodeIdOf('Source', String(ref.id));
     const [row] = await tx.select().from(sources).where(eq(sources.id, id));
     if (!row) throw new NotFoundError(`${field}: no source has this id`, String(ref.id));
-    return { name: row.name, kind: row.kind, domain: row.domain, aliases: row.aliases, relayedById: row.relayedById };
+    // the very source named, not whatever its name, domain or (for an anonymous one) relay would find
+    return {
+      id: row.mergedIntoId ?? row.id,
+      name: row.name,
+      kind: row.kind,
+      domain: row.domain,
+      aliases: row.aliases,
+      relayedById: row.relayedById,
+    };
   }
   return { name: ref.name ?? '', kind: ref.kind ?? 'OUTLET', domain: ref.domain ?? null };
 }

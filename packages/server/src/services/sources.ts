@@ -4,6 +4,8 @@ import { jsonParam } from './source-batch.js';
 import type { Tx } from './tx.js';
 
 export interface SourceInput {
+  /** A stored source the caller named by id: it is used as given (or what it was merged into). */
+  id?: string | null;
   name: string;
   kind: SourceKind;
   aliases?: string[];
@@ -18,6 +20,7 @@ export interface SourceInput {
  * New aliases and a missing domain are merged into an existing row.
  */
 export async function findOrCreateSource(tx: Tx, input: SourceInput): Promise<string> {
+  if (input.id) return input.id;
   const name = input.name.trim();
   const key = name.toLowerCase();
   const aliases = [...new Set((input.aliases ?? []).map((a) => a.trim()).filter((a) => a && a.toLowerCase() !== key))];
