@@ -63,6 +63,17 @@ describe.skipIf(!engines.includes('postgres'))('prepared statements (postgres)',
     expect(await rows(handle, 13)).toEqual([{ twice: 26, shape: 13 }]);
   });
 
+  it('a setting that is not a whole number is refused, not taken as no limit', async () => {
+    const before = process.env.NEWSGRAPH_PREPARED_STATEMENTS;
+    process.env.NEWSGRAPH_PREPARED_STATEMENTS = 'off';
+    try {
+      await expect(createDb({ url: store.url, poolSize: 1 })).rejects.toThrow(/NEWSGRAPH_PREPARED_STATEMENTS/);
+    } finally {
+      if (before === undefined) delete process.env.NEWSGRAPH_PREPARED_STATEMENTS;
+      else process.env.NEWSGRAPH_PREPARED_STATEMENTS = before;
+    }
+  });
+
   it('0 prepares nothing, and statements in a transaction stay unnamed', async () => {
     const off = await open(0);
     for (let i = 0; i < 3; i++) await off.handle.db.execute(query(21));

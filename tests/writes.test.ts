@@ -84,7 +84,7 @@ describe.each(engines)('other writes (%s)', (engine) => {
           title: 'Sources Named by Id',
           body: 'An official spoke on condition of anonymity.',
           publisher: { id: outlet.id },
-          // no via: the source named is still the one relayed by its outlet, not a new unrelayed one
+          // no via: the source named is still the one relayed by its outlet (its via), not a new unrelayed one
           attributions: [{ role: 'ANONYMOUS_SOURCE', source: { id: anonymous.id } }],
         },
       },
@@ -92,7 +92,30 @@ describe.each(engines)('other writes (%s)', (engine) => {
     expect(created.errors).toBeUndefined();
     expect(created.data?.createArticle).toMatchObject({
       __typename: 'CreateArticleSuccess',
-      article: { publisher: { id: outlet.id }, attributions: [{ source: { id: anonymous.id }, via: null }] },
+      article: {
+        publisher: { id: outlet.id },
+        attributions: [{ source: { id: anonymous.id }, via: { id: anonymous.relayedBy?.id } }],
+      },
+    });
+
+    // the same anonymous source said to come through another outlet contradicts itself
+    const other = nodes.find((s) => s.kind === 'OUTLET' && s.id !== anonymous.relayedBy?.id);
+    const contradictory = await as(demo.keys.editor)(
+      `mutation ($input: CreateArticleInput!) { createArticle(input: $input) {
+        __typename ... on ValidationError { issues { field } }
+      } }`,
+      {
+        input: {
+          url: 'https://eastbay.example/2026/03/07/sources-by-id-again',
+          title: 'Sources Named by Id, Again',
+          body: 'An official spoke on condition of anonymity.',
+          attributions: [{ role: 'ANONYMOUS_SOURCE', source: { id: anonymous.id }, via: { id: other?.id } }],
+        },
+      },
+    );
+    expect(contradictory.data?.createArticle).toEqual({
+      __typename: 'ValidationError',
+      issues: [{ field: 'attributions[0].via' }],
     });
   });
 

@@ -63,6 +63,13 @@ export interface DbHandle {
   sql?: postgres.Sql;
 }
 
+function preparedFromEnv(): number {
+  const text = process.env.NEWSGRAPH_PREPARED_STATEMENTS?.trim() || '100';
+  if (!/^\d+$/.test(text))
+    throw new Error(`NEWSGRAPH_PREPARED_STATEMENTS must be a whole number (0 turns it off), not "${text}"`);
+  return Number(text);
+}
+
 export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {
   const url = options.url ?? process.env.DATABASE_URL;
   const logger: Logger | undefined = options.onQuery
@@ -70,7 +77,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
     : undefined;
 
   if (url && !options.pglite) {
-    const prepared = { limit: options.preparedStatements ?? Number(process.env.NEWSGRAPH_PREPARED_STATEMENTS ?? 100) };
+    const prepared = { limit: options.preparedStatements ?? preparedFromEnv() };
     const client = withPreparedStatements(
       postgres(url, {
         max: options.poolSize ?? 10,

@@ -18,18 +18,20 @@ export interface PreparedOptions {
  * a client sending endless new query shapes costs each connection at most `limit` statements and
  * then simply runs unprepared, as before. Statements inside transactions (writes) stay unnamed.
  * `limit: 0` (NEWSGRAPH_PREPARED_STATEMENTS=0) turns it off, e.g. behind a transaction-mode pooler.
+ *
+ * Limits: the slots go to the first texts that run twice and are not freed before a restart (a
+ * statement cannot be dropped from every pooled connection), so a client sending many new shapes
+ * early uses them up and later shapes run unprepared; a caller's own `{ prepare: false }` on this
+ * client is overridden too. Postgres may choose one generic plan for a prepared text after five
+ * runs, as it does for any prepared statement.
  */
 export function withPreparedStatements(client: postgres.Sql, options: PreparedOptions): postgres.Sql {
-  if (options.limit <= 0) return client;
+  // NaN and other non-numbers turn it off rather than lifting the bound
+  if (!(options.limit > 0)) return client;
   const after = options.after ?? 2;
   const prepared = new Set<string>();
   const runs = new Map<string, number>();
-  const unsafe = client.unsafe.bind(client);
-  const wrapped: typeof client.unsafe = (query, parameters, queryOptions) => {
-    if (queryOptions?.prepare === false && admit(query))
-      return unsafe(query, parameters, { ...queryOptions, prepare: true });
-    return unsafe(query, parameters, queryOptions);
-  };
+  const unsafe = client.unsafe.bind(client) as (...args: unknown[]) => ReturnType<typeof client.unsafe>;
   function admit(query: string): boolean {
     if (prepared.has(query)) return true;
     if (prepared.size >= options.limit) return false;
@@ -44,6 +46,13 @@ export function withPreparedStatements(client: postgres.Sql, options: PreparedOp
     prepared.add(query);
     return true;
   }
-  client.unsafe = wrapped;
+  // Only the form drizzle uses, (text, parameters, { prepare: false }), with parameters: postgres.js
+  // sends a text without parameters by the simple protocol, which has no prepared statements.
+  client.unsafe = ((...args: unknown[]) => {
+    const [query, parameters, queryOptions] = args as [string, unknown[] | undefined, postgres.UnsafeQueryOptions?];
+    if (args.length === 3 && queryOptions?.prepare === false && parameters?.length && admit(query))
+      return unsafe(query, parameters, { ...queryOptions, prepare: true });
+    return unsafe(...args);
+  }) as typeof client.unsafe;
   return client;
 }

@@ -200,6 +200,8 @@ builder.mutationField('mergeSources', (t) =>
           await tx.update(articles).set({ publisherId: intoId }).where(eq(articles.publisherId, fromId));
           await tx.update(quotes).set({ sourceId: intoId }).where(eq(quotes.sourceId, fromId));
           await tx.update(sources).set({ relayedById: intoId }).where(eq(sources.relayedById, fromId));
+          // sources merged into the duplicate earlier now point at the survivor: merges stay one step
+          await tx.update(sources).set({ mergedIntoId: intoId }).where(eq(sources.mergedIntoId, fromId));
           const known = new Set([into.name, ...into.aliases].map((a) => a.toLowerCase()));
           const aliases = [...into.aliases, ...[from.name, ...from.aliases].filter((a) => !known.has(a.toLowerCase()))];
           // the duplicate keeps its row (old ids still resolve) but gives up its domain to the survivor

@@ -9,6 +9,7 @@ import {
 } from '@newsgraph/db';
 import { normalizeTitle, normalizeUrl } from '@newsgraph/ingest';
 import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
+import { ValidationError } from '../errors.js';
 import { findOrCreateSource, type SourceInput } from './sources.js';
 import type { Tx } from './tx.js';
 
@@ -88,8 +89,12 @@ export async function insertArticle(tx: Tx, input: ArticleInput): Promise<{ id: 
   });
 
   const attributionRows = [];
-  for (const a of input.attributions) {
-    const viaId = a.via ? await findOrCreateSource(tx, a.via) : null;
+  for (const [i, a] of input.attributions.entries()) {
+    // an anonymous source named by id is the one relayed by its outlet: that is its via
+    const relay = a.source.id && a.source.kind === 'ANONYMOUS' ? (a.source.relayedById ?? null) : null;
+    const viaId = a.via ? await findOrCreateSource(tx, a.via) : relay;
+    if (relay && viaId !== relay)
+      throw ValidationError.field(`attributions[${i}].via`, 'is not the outlet that relayed this anonymous source');
     const sourceId = await findOrCreateSource(tx, {
       ...a.source,
       relayedById: a.source.kind === 'ANONYMOUS' ? viaId : (a.source.relayedById ?? null),
