@@ -337,6 +337,45 @@ describe.each(engines)('other writes (%s)', (engine) => {
     );
   });
 
+  it('merging the survivor of a merge again keeps every merged source one step from the last survivor', async () => {
+    const names = ['Tidewater Ledger', 'Tidewater Ledger Weekly', 'Tidewater Ledger Group'];
+    for (const [i, name] of names.entries()) {
+      const made = await as(demo.keys.editor)(CREATE, {
+        input: {
+          url: `https://tidewater.example/2026/03/0${i + 1}/chain`,
+          title: `Chain ${i}`,
+          body: 'A short item.',
+          publisher: { name, kind: 'OUTLET' },
+        },
+      });
+      expect(made.data?.createArticle?.__typename).toBe('CreateArticleSuccess');
+    }
+    const ids = await demo.client.data<Record<'a' | 'b' | 'c', { id: string }>>(
+      `{ a: source(name: "${names[0]}") { id } b: source(name: "${names[1]}") { id } c: source(name: "${names[2]}") { id } }`,
+    );
+    for (const [from, into] of [
+      [ids.a.id, ids.b.id],
+      [ids.b.id, ids.c.id],
+    ]) {
+      const merged = await as(demo.keys.admin)(MERGE, { input: { sourceId: from, intoId: into } });
+      expect(merged.data?.mergeSources?.__typename).toBe('MergeSourcesSuccess');
+    }
+    const first = await demo.client.data<{ node: { mergedInto: { id: string } } }>(
+      'query ($id: ID!) { node(id: $id) { ... on Source { mergedInto { id } } } }',
+      { id: ids.a.id },
+    );
+    expect(first.node.mergedInto.id).toBe(ids.c.id);
+    const byOldId = await as(demo.keys.editor)(CREATE, {
+      input: {
+        url: 'https://tidewater.example/2026/03/04/chain',
+        title: 'Chain by old id',
+        body: 'A short item.',
+        publisher: { id: ids.a.id },
+      },
+    });
+    expect(byOldId.data?.createArticle).toMatchObject({ article: { publisher: { name: names[2] } } });
+  });
+
   it('two merges racing in opposite directions: one wins, the other gets a typed error, no cycle', async () => {
     const names = ['Harborline Desk', 'Harborline Newsdesk'];
     for (const [i, name] of names.entries()) {

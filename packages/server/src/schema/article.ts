@@ -288,14 +288,12 @@ type SourceRef = typeof SourceRefInput.$inferInput;
 async function sourceFrom(tx: Tx, ref: SourceRef, field: string): Promise<SourceInput> {
   if (ref.id != null) {
     const id = decodeIdOf('Source', String(ref.id));
-    let [row] = await tx.select().from(sources).where(eq(sources.id, id));
+    // a merged source stands for the one it was merged into (merges are one step)
+    const [row] = await tx
+      .select()
+      .from(sources)
+      .where(sql`${sources.id} = coalesce((select s.merged_into_id from sources s where s.id = ${id}), ${id})`);
     if (!row) throw new NotFoundError(`${field}: no source has this id`, String(ref.id));
-    // a merged source stands for the one it was merged into, however many merges ago
-    for (let hops = 0; row.mergedIntoId && hops < 32; hops++) {
-      const [into] = await tx.select().from(sources).where(eq(sources.id, row.mergedIntoId));
-      if (!into) break;
-      row = into;
-    }
     // the very source named, not whatever its name, domain or (for an anonymous one) relay would find
     return {
       id: row.id,
