@@ -6,11 +6,11 @@
  * Postgres processes used (from /proc) by the number of requests. Q3 is left out: its cursors come
  * from the benchmark's answer check, and its cost is Q1's. Linux only.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { boot, type Name, post } from './contenders.js';
 import { generate } from './corpus.js';
-import { dbUrl } from './load.js';
+import { BENCH_BASE_URL, BENCH_DB_NAME, dbUrl } from './load.js';
+import { cpuMs } from './processes.js';
 import { graphqlVariables, NEWSGRAPH, POSTGRAPHILE, type Scenario, variableLists } from './scenarios.js';
 
 const { values: opts, positionals } = parseArgs({
@@ -20,28 +20,7 @@ const { values: opts, positionals } = parseArgs({
 const REQUESTS = Number(opts.requests);
 const CONCURRENCY = Number(opts.concurrency);
 const scenarios = (positionals.length ? positionals : ['Q1', 'Q2', 'Q4', 'Q5', 'Q6']) as Scenario[];
-const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const url = dbUrl(BASE_URL, process.env.BENCH_DATABASE ?? 'newsgraph_bench');
-const TICK_MS = 1000 / 100; // USER_HZ
-
-/** CPU ms of every process whose group or command matches, summed over /proc. */
-function cpuMs(match: (stat: string[], command: string) => boolean): number {
-  let ticks = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const close = text.lastIndexOf(')');
-      const command = text.slice(text.indexOf('(') + 1, close);
-      // fields after the command: state ppid pgrp … utime (14th field overall) stime (15th)
-      const fields = text.slice(close + 2).split(' ');
-      if (match(fields, command)) ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // the process ended while we read it
-    }
-  }
-  return ticks * TICK_MS;
-}
+const url = dbUrl(BENCH_BASE_URL, BENCH_DB_NAME);
 
 const vars = variableLists(generate('S'), 200);
 const book = { newsgraph: new Map<number, string>(), postgraphile: new Map<number, string>() };

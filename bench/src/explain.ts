@@ -9,11 +9,10 @@ import { createDb } from '@newsgraph/db';
 import { createApp } from '@newsgraph/server';
 import postgres from 'postgres';
 import { generate } from './corpus.js';
-import { dbUrl } from './load.js';
+import { BENCH_BASE_URL, BENCH_DB_NAME, dbUrl } from './load.js';
 import { globalId, LIMIT_SQL, limitParams, NEWSGRAPH, SCENARIOS, type Scenario, variableLists } from './scenarios.js';
 
-const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const url = dbUrl(BASE_URL, process.env.BENCH_DATABASE ?? 'newsgraph_bench');
+const url = dbUrl(BENCH_BASE_URL, BENCH_DB_NAME);
 const wanted = (process.argv.slice(2).length ? process.argv.slice(2) : SCENARIOS) as Scenario[];
 
 const captured: { sql: string; params: unknown[] }[] = [];

@@ -23,6 +23,10 @@ export function dbUrl(base: string, name: string): string {
   return u.toString();
 }
 
+/** The Postgres server the bench uses (BENCH_DATABASE_URL) and its database's name (BENCH_DATABASE). */
+export const BENCH_BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const BENCH_DB_NAME = process.env.BENCH_DATABASE ?? 'newsgraph_bench';
+
 const esc = (v: unknown): string => {
   if (v === null || v === undefined) return '\\N';
   const s = v instanceof Date ? v.toISOString() : String(v);

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -75,6 +75,25 @@ export function rssMb(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/** CPU ms of every process whose group or command matches, summed over /proc. */
+export function cpuMs(match: (stat: string[], command: string) => boolean): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const close = text.lastIndexOf(')');
+      const command = text.slice(text.indexOf('(') + 1, close);
+      // fields after the command: state ppid pgrp … utime (14th field overall) stime (15th)
+      const fields = text.slice(close + 2).split(' ');
+      if (match(fields, command)) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended while we read it
+    }
+  }
+  return ticks * (1000 / 100) /* USER_HZ */;
 }
 
 /** Polls until `ready()` is true or the process dies or time runs out. */

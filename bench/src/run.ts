@@ -12,7 +12,7 @@ import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { ALL, boot, type Name, PATH, PORTS, post } from './contenders.js';
 import { measureColdStart, measureImport } from './extras.js';
-import { ensureLoaded } from './load.js';
+import { BENCH_BASE_URL, BENCH_DB_NAME, ensureLoaded } from './load.js';
 import { rssMb } from './processes.js';
 import { startProxy } from './proxy.js';
 import {
@@ -47,8 +47,6 @@ const WARMUP_S = quick ? 1 : 3;
 const DURATION_S = quick ? 3 : 10;
 const CONNECTIONS = 32;
 const CHECK_PER_SCENARIO = 8;
-const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const DB_NAME = process.env.BENCH_DATABASE ?? 'newsgraph_bench';
 
 /** Articles the import measurement generates and imports, at every size. */
 const IMPORT_ARTICLES = 10_000;
@@ -232,14 +230,14 @@ async function main() {
   const t0 = performance.now();
   if (opts.only === 'import') {
     // `pnpm bench --only import`: the import measurement alone, without the corpus or the contenders
-    const r = await measureImport(BASE_URL, IMPORT_ARTICLES);
+    const r = await measureImport(BENCH_BASE_URL, IMPORT_ARTICLES);
     log(`import: ${r.articles} articles in ${r.seconds} s = ${r.articlesPerS} articles/s (${r.summary})`);
     return;
   }
   log(
     `size ${size}, ${ROUNDS} round(s), ${DURATION_S}s per run after ${WARMUP_S}s warm-up, ${CONNECTIONS} connections`,
   );
-  const loaded = await ensureLoaded(BASE_URL, DB_NAME, size, opts.reload);
+  const loaded = await ensureLoaded(BENCH_BASE_URL, BENCH_DB_NAME, size, opts.reload);
   log(
     loaded.loaded
       ? `loaded ${loaded.corpus.articles.length} articles, ${loaded.corpus.refs.length} references in ${loaded.seconds.toFixed(1)} s`
@@ -261,7 +259,7 @@ async function main() {
   const ctx: Ctx = { vars, book: { newsgraph: new Map(), postgraphile: new Map() }, limitCursors };
 
   // Phase A
-  const pg = new URL(BASE_URL);
+  const pg = new URL(BENCH_BASE_URL);
   const reference = new Map<string, string>();
   const checks = new Map<Name, Check>();
   for (const name of ['limit-sql', ...NAMES.filter((n) => n !== 'limit-sql')] as Name[]) {
@@ -394,7 +392,7 @@ async function serverVersion(url: string): Promise<string> {
 }
 
 async function runExtras() {
-  const importResult = await measureImport(BASE_URL, IMPORT_ARTICLES);
+  const importResult = await measureImport(BENCH_BASE_URL, IMPORT_ARTICLES);
   log(
     `import: ${importResult.articles} articles in ${importResult.seconds} s = ${importResult.articlesPerS} articles/s`,
   );
