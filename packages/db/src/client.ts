@@ -26,7 +26,7 @@ export interface CreateDbOptions {
    * Statement texts kept as named prepared statements on each connection (Postgres only), so a
    * query shape is planned once per connection instead of on every request; 0 turns it off (a
    * transaction-mode pooler without prepared-statement support needs that).
-   * @default Number(process.env.NEWSGRAPH_PREPARED_STATEMENTS ?? 100)
+   * @default process.env.NEWSGRAPH_PREPARED_STATEMENTS, else 100
    */
   preparedStatements?: number | undefined;
   /** Server-side statement timeout in ms (Postgres only). @default 15000 */
@@ -78,14 +78,16 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
 
   if (url && !options.pglite) {
     const prepared = { limit: options.preparedStatements ?? preparedFromEnv() };
-    const client = withPreparedStatements(
-      postgres(url, {
-        max: options.poolSize ?? 10,
-        onnotice: () => {},
-        connection: { statement_timeout: options.statementTimeoutMs ?? 15_000, application_name: 'newsgraph' },
-      }),
-      prepared,
-    );
+    const open = (at: string, applicationName: string) =>
+      withPreparedStatements(
+        postgres(at, {
+          max: options.poolSize ?? 10,
+          onnotice: () => {},
+          connection: { statement_timeout: options.statementTimeoutMs ?? 15_000, application_name: applicationName },
+        }),
+        prepared,
+      );
+    const client = open(url, 'newsgraph');
     const db = drizzlePostgres({ client, relations, logger }) as unknown as Db;
     const replicaUrls =
       options.replicaUrls ??
@@ -93,19 +95,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
         .map((u) => u.trim())
         .filter(Boolean) ??
       [];
-    const replicaClients = replicaUrls.map((u) =>
-      withPreparedStatements(
-        postgres(u, {
-          max: options.poolSize ?? 10,
-          onnotice: () => {},
-          connection: {
-            statement_timeout: options.statementTimeoutMs ?? 15_000,
-            application_name: 'newsgraph-replica',
-          },
-        }),
-        prepared,
-      ),
-    );
+    const replicaClients = replicaUrls.map((u) => open(u, 'newsgraph-replica'));
     const replicas = replicaClients.map((c) => drizzlePostgres({ client: c, relations, logger }) as unknown as Db);
     const [first, ...rest] = replicas;
     const readDb = first ? (withReplicas(db, [first, ...rest]) as unknown as Db) : db;
